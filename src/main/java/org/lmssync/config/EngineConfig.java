@@ -1,0 +1,47 @@
+package org.lmssync.config;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The engine-wide keys of the contract, validated once. */
+public record EngineConfig(
+        String dbUrl,
+        Optional<LocalDate> schoolYearStart,
+        Optional<LocalDate> endDate,
+        int maxWindowDays,
+        int fullRefreshDays,
+        int deleteGuardPercent,
+        int maxAttempts,
+        int maxWaitSeconds,
+        int timeoutSeconds,
+        long backoffBaseMillis,
+        String routesDir) {
+
+    public static EngineConfig from(Settings s) {
+        String db = s.require("lms.db.url");
+        if (!db.startsWith("jdbc:sqlite:") || db.length() == "jdbc:sqlite:".length()) {
+            throw new ConfigException("lms.db.url", "must be a SQLite JDBC URL such as jdbc:sqlite:data/lms-sync.db, not '" + db + "'");
+        }
+        Optional<LocalDate> start = s.date("lms.school-year-start");
+        Optional<LocalDate> end = s.date("lms.end-date");
+        if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+            throw new ConfigException("lms.end-date", "is before lms.school-year-start");
+        }
+        return new EngineConfig(db, start, end,
+                s.integer("lms.max-window-days", 1, 3660),
+                s.integer("lms.full-refresh-days", 1, 3660),
+                s.integer("lms.delete-guard-percent", 0, 100),
+                s.integer("lms.http.max-attempts", 1, 100),
+                s.integer("lms.http.max-wait-seconds", 1, 86_400),
+                s.integer("lms.http.timeout-seconds", 1, 3_600),
+                s.integer("lms.http.backoff-base-millis", 1, 600_000),
+                s.get("lms.routes-dir", "routes"));
+    }
+
+    /** The file behind the JDBC URL, for the writer lock and for creating its folder. */
+    public java.nio.file.Path dbFile() {
+        String path = dbUrl.substring("jdbc:sqlite:".length());
+        int q = path.indexOf('?');
+        return java.nio.file.Path.of(q < 0 ? path : path.substring(0, q));
+    }
+}

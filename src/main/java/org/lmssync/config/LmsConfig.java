@@ -1,0 +1,19 @@
+package org.lmssync.config;
+
+import org.quartz.CronExpression;
+
+/** The keys every LMS has: {@code lms.<lms>.enabled, schedule, page-size, requests-per-second}. */
+public record LmsConfig(String name, boolean enabled, String schedule, int pageSize, double requestsPerSecond) {
+
+    public static LmsConfig from(Settings s, String lms) {
+        String prefix = "lms." + lms + ".";
+        boolean enabled = s.flag(prefix + "enabled");
+        String schedule = s.require(prefix + "schedule");
+        if (!CronExpression.isValidExpression(schedule)) {
+            throw new ConfigException(prefix + "schedule", "is not a valid quartz cron expression: '" + schedule + "'");
+        }
+        return new LmsConfig(lms, enabled, schedule,
+                s.integer(prefix + "page-size", 1, 100_000),
+                s.decimal(prefix + "requests-per-second", 0));
+    }
+}

@@ -1,0 +1,47 @@
+package org.lmssync.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A dotted path into a JSON record, such as {@code profile.id} or {@code links.next}. */
+public record FieldPath(List<String> parts) {
+    private static final Pattern PART = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$:-]*");
+
+    public static FieldPath parse(String text) {
+        List<String> parts = List.of(text.trim().split("\\."));
+        for (String p : parts) {
+            if (!PART.matcher(p).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a field path (name.name...)");
+            }
+        }
+        return new FieldPath(parts);
+    }
+
+    /** The value at this path, or null when any step is missing or JSON null. */
+    public JsonNode find(JsonNode node) {
+        JsonNode n = node;
+        for (String p : parts) {
+            if (n == null || !n.isObject()) {
+                return null;
+            }
+            n = n.get(p);
+        }
+        return n == null || n.isNull() ? null : n;
+    }
+
+    /** The scalar at this path as text (numbers keep their JSON spelling), or null. */
+    public String text(JsonNode node) {
+        JsonNode v = find(node);
+        if (v == null || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isEmpty() ? null : s;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(".", parts);
+    }
+}

@@ -1,0 +1,146 @@
+package org.lmssync.engine;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** The paging state of one scope's listing in this run. */
+public final class Listing {
+    private final Scope scope;
+    private final String firstUrl;
+    private final String stopAtWatermark;
+    private final Set<String> visited = new HashSet<>();
+    private long passRunId;
+    private boolean fullPass;
+    private boolean resumed;
+    private String nextUrl;
+    private String currentUrl;
+    private String pendingWatermark;
+    private boolean complete;
+    private boolean partialData;
+    private int failures;
+    private boolean refreshedAuth;
+    long pages;
+    long records;
+    final long startedNanos = System.nanoTime();
+
+    Listing(Scope scope, String firstUrl, String resumeUrl, long passRunId, boolean fullPass,
+            String stopAtWatermark, String pendingWatermark) {
+        this.scope = scope;
+        this.firstUrl = firstUrl;
+        this.resumed = resumeUrl != null;
+        this.nextUrl = resumeUrl != null ? resumeUrl : firstUrl;
+        this.passRunId = passRunId;
+        this.fullPass = fullPass;
+        this.stopAtWatermark = stopAtWatermark;
+        this.pendingWatermark = pendingWatermark;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public long passRunId() {
+        return passRunId;
+    }
+
+    public boolean fullPass() {
+        return fullPass;
+    }
+
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** The URL of the request about to be made (or being retried). */
+    public String nextUrl() {
+        return nextUrl;
+    }
+
+    public String currentUrl() {
+        return currentUrl;
+    }
+
+    public String stopAtWatermark() {
+        return stopAtWatermark;
+    }
+
+    public String pendingWatermark() {
+        return pendingWatermark;
+    }
+
+    public boolean complete() {
+        return complete;
+    }
+
+    public boolean partialData() {
+        return partialData;
+    }
+
+    public int failures() {
+        return failures;
+    }
+
+    /** Marks the request as sent: the URL becomes the current page. */
+    void sending() {
+        currentUrl = nextUrl;
+    }
+
+    /** A page was read: returns false when its next link was seen before in this listing (a loop). */
+    boolean advance(String next) {
+        visited.add(currentUrl);
+        failures = 0;
+        refreshedAuth = false;
+        resumed = false;
+        if (next == null) {
+            nextUrl = null;
+            complete = true;
+            return true;
+        }
+        if (visited.contains(next)) {
+            nextUrl = null;
+            return false;
+        }
+        nextUrl = next;
+        return true;
+    }
+
+    /** Ends the listing early (watermark reached, or stopping) without calling it complete. */
+    void stopEarly() {
+        nextUrl = null;
+    }
+
+    boolean hasNext() {
+        return nextUrl != null;
+    }
+
+    int failed() {
+        return ++failures;
+    }
+
+    /** One auth refresh per page: a second 401 in a row is final. */
+    boolean tryRefreshAuth() {
+        if (refreshedAuth) {
+            return false;
+        }
+        refreshedAuth = true;
+        return true;
+    }
+
+    /** The API rejected the stored resume point: start again from the first page, as a new pass. */
+    void restart(long runId) {
+        nextUrl = firstUrl;
+        resumed = false;
+        passRunId = runId;
+        visited.clear();
+    }
+
+    void seenWatermark(String value) {
+        if (value != null && (pendingWatermark == null || value.compareTo(pendingWatermark) > 0)) {
+            pendingWatermark = value;
+        }
+    }
+
+    void markPartialData() {
+        partialData = true;
+    }
+}

@@ -1,0 +1,65 @@
+package org.lmssync.engine;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.locks.ReentrantLock;
+import org.lmssync.config.ConfigException;
+import org.lmssync.config.LmsConfig;
+import org.lmssync.config.Settings;
+
+/** The LMSs this build knows (by ServiceLoader), with their configuration and request budget. */
+public final class LmsRegistry {
+
+    /** One configured LMS. The lock keeps two syncs of it from running at once in this process. */
+    public record Lms(LmsAdapter adapter, LmsConfig config, RequestBudget budget, ReentrantLock running) {
+        public String name() {
+            return adapter.name();
+        }
+    }
+
+    private final Map<String, Lms> all = new LinkedHashMap<>();
+
+    private LmsRegistry() {
+    }
+
+    /**
+     * Loads every adapter. The active LMSs are those named in {@code only} (from {@code --lms}),
+     * or when it is empty those with {@code lms.<name>.enabled=true}; only their keys are checked.
+     */
+    public static LmsRegistry load(Settings settings, Collection<String> only) {
+        LmsRegistry r = new LmsRegistry();
+        for (LmsAdapter adapter : ServiceLoader.load(LmsAdapter.class)) {
+            LmsConfig config = LmsConfig.from(settings, adapter.name());
+            boolean enabled = only.isEmpty() ? config.enabled() : only.contains(adapter.name());
+            if (enabled) {
+                adapter.configure(settings);
+            }
+            config = new LmsConfig(config.name(), enabled, config.schedule(), config.pageSize(), config.requestsPerSecond());
+            r.all.put(adapter.name(), new Lms(adapter, config, new RequestBudget(config.requestsPerSecond()), new ReentrantLock()));
+        }
+        for (String name : only) {
+            if (!r.all.containsKey(name)) {
+                throw new ConfigException("--lms", "'" + name + "' is not an LMS this build knows (" + String.join(", ", r.all.keySet()) + ")");
+            }
+        }
+        return r;
+    }
+
+    public Lms get(String name) {
+        Lms lms = all.get(name);
+        if (lms == null) {
+            throw new IllegalArgumentException("unknown LMS '" + name + "'");
+        }
+        return lms;
+    }
+
+    public boolean knows(String name) {
+        return all.containsKey(name);
+    }
+
+    public Collection<Lms> all() {
+        return all.values();
+    }
+}

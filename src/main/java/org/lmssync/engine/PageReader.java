@@ -1,0 +1,122 @@
+package org.lmssync.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+
+/**
+ * Reads one page: finds the records, cuts each one out of the body exactly as the API sent it,
+ * and works out the next page. The body becomes the list of raw records, for the split.
+ */
+public final class PageReader {
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+
+    public PageReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.factory = mapper.getFactory();
+    }
+
+    /** A page as read: the raw records, the non-record fields, and where paging goes next. */
+    public record Page(List<String> records, JsonNode envelope) {
+    }
+
+    @Handler
+    public void read(Exchange exchange) {
+        ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
+        ResourceDefinition def = run.definition();
+        Listing listing = run.listing();
+        String body = exchange.getMessage().getBody(String.class);
+        Page page = parse(body == null ? "" : body, def.itemsField());
+        Map<String, Object> headers = exchange.getMessage().getHeaders();
+        run.lms().adapter().onResponse(headers, run.lms().budget());
+        if (def.partialField() != null && hasPartialWarning(page.envelope(), def)) {
+            listing.markPartialData();
+        }
+        String next = def.paging().next(listing.currentUrl(), headers, page.envelope());
+        if (!listing.advance(next)) {
+            run.fail("paging loop: the next page link of " + Urls.withoutQuery(listing.currentUrl())
+                    + " points back to a page already read in this listing; stopped");
+        }
+        exchange.getMessage().setBody(page.records());
+    }
+
+    /** Public for tests: splits a body into raw records and the envelope. */
+    public Page parse(String body, FieldPath itemsField) {
+        List<String> records = new ArrayList<>();
+        ObjectNode envelope = mapper.createObjectNode();
+        try (JsonParser p = factory.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new MalformedPageException("empty reply body", true, null);
+            }
+            if (itemsField == null) {
+                if (first != JsonToken.START_ARRAY) {
+                    throw new MalformedPageException("expected a JSON array of records, got " + first, false, null);
+                }
+                readArray(p, body, records);
+            } else {
+                if (first != JsonToken.START_OBJECT) {
+                    throw new MalformedPageException("expected a JSON object with '" + itemsField + "', got " + first, false, null);
+                }
+                String items = itemsField.parts().get(0);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (name.equals(items) && value == JsonToken.START_ARRAY) {
+                        readArray(p, body, records);
+                    } else {
+                        envelope.set(name, p.readValueAsTree());
+                    }
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new MalformedPageException("unexpected content after the JSON value", true, null);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Truncated or garbled JSON: most often a connection cut mid-body, so worth a retry.
+            throw new MalformedPageException("reply is not valid JSON: " + e.getOriginalMessage(), true, e);
+        } catch (IOException e) {
+            throw new MalformedPageException("cannot read the reply: " + e.getMessage(), true, e);
+        }
+        return new Page(records, envelope);
+    }
+
+    private static void readArray(JsonParser p, String body, List<String> into) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of array");
+            }
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            if (t.isStructStart()) {
+                p.skipChildren();
+            }
+            int end = (int) p.currentLocation().getCharOffset();
+            into.add(body.substring(start, end));
+        }
+    }
+
+    private static boolean hasPartialWarning(JsonNode envelope, ResourceDefinition def) {
+        JsonNode warnings = def.partialField().find(envelope);
+        if (warnings == null) {
+            return false;
+        }
+        for (JsonNode w : warnings.isArray() ? warnings : List.of(warnings)) {
+            String code = w.isObject() ? w.path("code").asText("") : w.asText("");
+            if (def.partialCodes().isEmpty() || def.partialCodes().contains(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package org.lmssync.engine;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.apache.camel.Message;
+
+/**
+ * Prepares the GET of the listing's next page: waits for the LMS's request budget, sets the URL
+ * and lets the LMS sign it. Runs again on every redelivery, so each retry is paced and freshly
+ * signed.
+ */
+public final class PageRequest {
+    private final StopSignal stop;
+
+    public PageRequest(StopSignal stop) {
+        this.stop = stop;
+    }
+
+    @Handler
+    public void prepare(Exchange exchange) {
+        ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
+        Listing listing = run.listing();
+        run.lms().budget().acquire(stop);
+        listing.sending();
+        String url = listing.currentUrl();
+        Message m = exchange.getMessage();
+        m.setBody(null);
+        m.setHeader(Exchange.HTTP_URI, url);
+        m.setHeader(Exchange.HTTP_METHOD, "GET");
+        m.setHeader("Accept", "application/json");
+        run.lms().adapter().authorize(m, "GET", url);
+        run.counters().requests++;
+    }
+}

@@ -1,0 +1,88 @@
+package org.lmssync.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+
+/**
+ * The per-record step: identity, source dates and canonical hash of one record. A record that
+ * cannot be stored becomes a {@link RecordResult.Rejected}; it never fails the page.
+ */
+public final class RecordProcessor {
+    private final ObjectMapper mapper;
+
+    public RecordProcessor(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Handler
+    public RecordResult process(Exchange exchange) {
+        ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
+        return process(exchange.getMessage().getBody(String.class), run.definition(), run.listing().scope());
+    }
+
+    public RecordResult process(String raw, ResourceDefinition def, Scope scope) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return new RecordResult.Rejected("record is not valid JSON: " + e.getOriginalMessage(), raw);
+        }
+        if (node == null || !node.isObject()) {
+            return new RecordResult.Rejected("record is not a JSON object", raw);
+        }
+        String asOf = asOfDate(node, def, scope);
+        List<String> identity = new ArrayList<>(def.identity().size());
+        for (IdentityColumn c : def.identity()) {
+            String v = value(c.source(), node, scope, asOf);
+            if (v == null || v.isEmpty()) {
+                return new RecordResult.Rejected("missing identity " + c.column() + " (" + describe(c.source()) + ")", raw);
+            }
+            identity.add(v);
+        }
+        return new RecordResult.Accepted(identity, raw, CanonicalHash.of(node),
+                date(node, def.sourceCreated()), date(node, def.sourceModified()),
+                date(node, def.watermarkField()), asOf);
+    }
+
+    private static String asOfDate(JsonNode node, ResourceDefinition def, Scope scope) {
+        if (scope.window() == null) {
+            return null;
+        }
+        if (def.asOfField() != null) {
+            String d = Times.normalise(def.asOfField().text(node));
+            if (d != null) {
+                return d.substring(0, 10);
+            }
+        }
+        return (scope.window().days() == 1 ? scope.window().start() : scope.window().end()).toString();
+    }
+
+    private static String date(JsonNode node, FieldPath path) {
+        return path == null ? null : Times.normalise(path.text(node));
+    }
+
+    private static String value(ValueSource s, JsonNode node, Scope scope, String asOf) {
+        if (s instanceof ValueSource.RecordField f) {
+            return f.path().text(node);
+        }
+        if (s instanceof ValueSource.ParentColumn p) {
+            return scope.parentValues().get(p.column());
+        }
+        return asOf;
+    }
+
+    private static String describe(ValueSource s) {
+        if (s instanceof ValueSource.RecordField f) {
+            return "field " + f.path();
+        }
+        if (s instanceof ValueSource.ParentColumn p) {
+            return "parent column " + p.column();
+        }
+        return "request date";
+    }
+}

@@ -1,0 +1,151 @@
+package org.lmssync.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * Every resource declared in YAML, read from the routes the {@code lms-sync-resource} template
+ * made. It answers "which resources does this LMS have, in dependency order" and "who are the
+ * children of this resource" (for cascading deletions).
+ */
+public final class ResourceCatalog {
+    private final Map<String, ResourceDefinition> byKey = new LinkedHashMap<>();
+
+    public static ResourceCatalog of(Collection<ResourceDefinition> defs) {
+        ResourceCatalog c = new ResourceCatalog();
+        c.load(defs);
+        return c;
+    }
+
+    /** Fills an empty catalog (the app binds it before Camel has read the YAML). */
+    public synchronized void load(Collection<ResourceDefinition> defs) {
+        if (!byKey.isEmpty()) {
+            throw new IllegalStateException("the resource catalog is already loaded");
+        }
+        ResourceCatalog c = this;
+        for (ResourceDefinition d : defs) {
+            if (c.byKey.put(d.key(), d) != null) {
+                throw new IllegalArgumentException("resource " + d.key() + " is declared twice");
+            }
+        }
+        for (ResourceDefinition d : defs) {
+            if (d.parent() != null && !c.byKey.containsKey(d.lms() + "/" + d.parent())) {
+                throw new IllegalArgumentException("resource " + d.key() + ": parent '" + d.parent() + "' is not a resource of " + d.lms());
+            }
+        }
+        for (ResourceDefinition d : defs) {
+            c.checkNoCycle(d);
+            c.checkParentColumns(d);
+        }
+    }
+
+    /** Reads the definitions from the template-made routes of a configured context. */
+    public static List<ResourceDefinition> fromRoutes(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        List<ResourceDefinition> defs = new ArrayList<>();
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            Map<String, Object> params = route.getTemplateParameters();
+            if (!route.isCreatedFromTemplate() || params == null || !params.containsKey("lms") || !params.containsKey("identity")) {
+                continue;
+            }
+            Map<String, Object> resolved = new HashMap<>();
+            params.forEach((k, v) -> resolved.put(k, v == null ? null : context.resolvePropertyPlaceholders(v.toString())));
+            ResourceDefinition def = ResourceDefinition.fromParameters(resolved);
+            if (!def.routeId().equals(route.getRouteId())) {
+                throw new IllegalArgumentException("resource " + def.key() + ": its templatedRoute routeId must be '"
+                        + def.routeId() + "', not '" + route.getRouteId() + "'");
+            }
+            defs.add(def);
+        }
+        return defs;
+    }
+
+    public ResourceDefinition get(String lms, String name) {
+        ResourceDefinition d = byKey.get(lms + "/" + name);
+        if (d == null) {
+            throw new IllegalArgumentException("no resource " + lms + "/" + name);
+        }
+        return d;
+    }
+
+    public ResourceDefinition byRouteId(String routeId) {
+        for (ResourceDefinition d : byKey.values()) {
+            if (d.routeId().equals(routeId)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("no resource for route " + routeId);
+    }
+
+    public Collection<ResourceDefinition> all() {
+        return byKey.values();
+    }
+
+    /** The LMS's resources, parents before children, otherwise in declaration order. */
+    public List<ResourceDefinition> inOrder(String lms) {
+        List<ResourceDefinition> out = new ArrayList<>();
+        for (ResourceDefinition d : byKey.values()) {
+            if (d.lms().equals(lms)) {
+                addWithParents(d, out);
+            }
+        }
+        return out;
+    }
+
+    private void addWithParents(ResourceDefinition d, List<ResourceDefinition> out) {
+        if (out.contains(d)) {
+            return;
+        }
+        if (d.parent() != null) {
+            addWithParents(get(d.lms(), d.parent()), out);
+        }
+        out.add(d);
+    }
+
+    public List<ResourceDefinition> children(ResourceDefinition parent) {
+        List<ResourceDefinition> out = new ArrayList<>();
+        for (ResourceDefinition d : byKey.values()) {
+            if (d.lms().equals(parent.lms()) && parent.name().equals(d.parent())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private void checkNoCycle(ResourceDefinition d) {
+        ResourceDefinition p = d;
+        for (int depth = 0; p.parent() != null; depth++) {
+            if (depth > byKey.size()) {
+                throw new IllegalArgumentException("resource " + d.key() + ": its parents form a cycle");
+            }
+            p = get(p.lms(), p.parent());
+        }
+    }
+
+    private void checkParentColumns(ResourceDefinition d) {
+        if (d.parent() == null) {
+            return;
+        }
+        List<String> parentCols = get(d.lms(), d.parent()).identity().stream().map(IdentityColumn::column).toList();
+        java.util.Set<String> used = new java.util.HashSet<>(d.placeholders());
+        used.removeAll(List.of("date", "start", "end", "watermark"));
+        for (IdentityColumn c : d.identity()) {
+            if (c.source() instanceof ValueSource.ParentColumn pc) {
+                used.add(pc.column());
+            }
+        }
+        for (String col : used) {
+            if (!parentCols.contains(col)) {
+                throw new IllegalArgumentException("resource " + d.key() + ": {" + col + "} / @parent." + col
+                        + " is not an identity column of its parent " + d.parent() + " " + parentCols);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.lmssync.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.lmssync.config.EngineConfig;
+import org.lmssync.store.SyncDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the {@code lms-sync-resource} route template around the page loop: plan the
+ * scopes, open each listing (fresh or from its stored resume point), finish or fail the resource.
+ */
+public final class ResourceSync {
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceSync.class);
+    public static final String RUN = "lmsResourceRun";
+
+    private final SyncDatabase db;
+    private final ResourceCatalog catalog;
+    private final LmsRegistry registry;
+    private final EngineConfig config;
+    private final StopSignal stop;
+    private final ScopePlanner planner;
+    private final Supplier<LocalDate> today;
+    private final Redactor redactor;
+
+    public ResourceSync(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, EngineConfig config,
+                        StopSignal stop, Supplier<LocalDate> today, Redactor redactor) {
+        this.db = db;
+        this.catalog = catalog;
+        this.registry = registry;
+        this.config = config;
+        this.stop = stop;
+        this.planner = new ScopePlanner(catalog, config);
+        this.today = today;
+        this.redactor = redactor;
+    }
+
+    public void begin(Exchange exchange) throws SQLException {
+        ResourceDefinition def = catalog.byRouteId(exchange.getFromRouteId());
+        LmsRun lmsRun = exchange.getProperty(SyncRunner.RUN, LmsRun.class);
+        if (lmsRun == null) {
+            throw new IllegalStateException("route " + def.routeId() + " runs inside an LMS run (direct:lms-sync)");
+        }
+        Connection c = db.writer();
+        RunLog.startResource(c, lmsRun.runId(), def.name());
+        List<Scope> scopes = planner.plan(c, def, today.get());
+        ResourceRun run = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop);
+        run.writer = new TableWriter(c, def);
+        c.commit();
+        exchange.setProperty(RUN, run);
+        LOG.info("{}: {} listing(s) to run ({})", def.key(), scopes.size(), def.strategy().name().toLowerCase());
+    }
+
+    public void openScope(Exchange exchange) throws SQLException {
+        ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
+        ResourceDefinition def = run.definition();
+        Scope scope = run.takeScope();
+        StateStore.State st = StateStore.read(db.writer(), def.lms(), def.name(), scope.key());
+        boolean resumable = st.nextPage() != null && st.passRunId() != null
+                && (scope.window() == null || scope.window().start().toString().equals(st.windowStart()));
+        boolean fullPass = switch (def.strategy()) {
+            case FULL -> true;
+            case BY_DATE -> false;
+            case WATERMARK -> resumable ? st.passFull() : fullPassDue(st);
+        };
+        Map<String, String> values = new HashMap<>(scope.parentValues());
+        if (scope.window() != null) {
+            values.put("date", scope.window().start().toString());
+            values.put("start", scope.window().start().toString());
+            values.put("end", scope.window().end().toString());
+        }
+        if (!fullPass && st.watermark() != null) {
+            values.put("watermark", st.watermark());
+        }
+        int pageSize = def.pageSize() != null ? def.pageSize() : run.lms().config().pageSize();
+        String first = def.paging().firstPage(def.expand(values), def.pageSizeParam(), pageSize);
+        Listing listing = new Listing(scope, first, resumable ? st.nextPage() : null,
+                resumable ? st.passRunId() : run.lmsRun().runId(), fullPass,
+                def.strategy() == Strategy.WATERMARK && !fullPass ? st.watermark() : null,
+                resumable ? st.pendingWatermark() : null);
+        run.listing(listing);
+        if (resumable) {
+            LOG.info("{}{}: resuming an unfinished listing from its stored page", def.key(), scope.describe());
+        }
+    }
+
+    private boolean fullPassDue(StateStore.State st) {
+        if (st.watermark() == null || st.lastFullPassAt() == null) {
+            return true;
+        }
+        Instant last = Instant.parse(st.lastFullPassAt());
+        return last.plus(config.fullRefreshDays(), ChronoUnit.DAYS).isBefore(Instant.now());
+    }
+
+    /** Logs the end of a listing; called by the template after each scope's page loop. */
+    public void closeScope(Exchange exchange) {
+        ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
+        Listing l = run.listing();
+        if (l != null && run.failure() == null) {
+            LOG.info("{}{}: {} pages, {} records{}", run.definition().key(), l.scope().describe(), l.pages, l.records,
+                    l.complete() ? "" : l.nextUrl() == null ? " (stopped at the watermark)" : " (interrupted; resumes next run)");
+        }
+    }
+
+    public void finish(Exchange exchange) throws SQLException {
+        ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
+        if (run == null) {
+            return;
+        }
+        Connection c = db.writer();
+        try {
+            if (run.writer != null) {
+                run.writer.close();
+                run.writer = null;
+            }
+            RunLog.resourceProgress(c, run.lmsRun().runId(), run.definition().name(), run.counters(), run.status(),
+                    run.failure(), true);
+            c.commit();
+        } finally {
+            LmsRun lmsRun = run.lmsRun();
+            lmsRun.totals().add(run.counters());
+            if (run.failure() != null) {
+                lmsRun.failures().add(run.definition().name() + ": " + run.failure());
+            } else if (run.interrupted()) {
+                lmsRun.markInterrupted();
+            }
+            Counters n = run.counters();
+            LOG.info("{}: {} — {} records, {} inserted, {} updated, {} unchanged, {} deleted, {} errors; {} requests, {} throttled",
+                    run.definition().key(), run.status(), n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors,
+                    n.requests, n.throttled);
+            exchange.removeProperty(RUN);
+        }
+    }
+
+    /** The shared error handler's last step: the resource fails with one clear line; the run goes on. */
+    public void failed(Exchange exchange) throws SQLException {
+        Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        HttpRetry.Decision d = exchange.getProperty(HttpRetry.DECISION, HttpRetry.Decision.class);
+        String message = redactor.redact(d != null ? d.reason() : HttpRetry.describe(t));
+        ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
+        if (run == null) {
+            String routeId = exchange.getFromRouteId();
+            LmsRun lmsRun = exchange.getProperty(SyncRunner.RUN, LmsRun.class);
+            LOG.error("{}: failed before its first request: {}", routeId, message);
+            if (lmsRun != null) {
+                lmsRun.failures().add(routeId + ": " + message);
+            }
+            return;
+        }
+        if (stop.isStopping() && run.failure() == null && d != null && d.retry()) {
+            // Redelivery was cut short by a stop request: the page resumes next run.
+            run.listing().stopEarly();
+            LOG.info("{}: stopping; the listing resumes next run", run.definition().key());
+            finish(exchange);
+            return;
+        }
+        run.fail(message);
+        LOG.error("{}{}: failed: {}", run.definition().key(), run.listing() == null ? "" : run.listing().scope().describe(), message);
+        Connection c = db.writer();
+        c.rollback();
+        String url = run.listing() == null || run.listing().currentUrl() == null ? null : Urls.withoutQuery(run.listing().currentUrl());
+        RunLog.error(c, run.lmsRun().runId(), run.definition().lms(), run.definition().name(),
+                run.listing() == null ? null : run.listing().scope().key(), url, message, null);
+        run.counters().errors++;
+        c.commit();
+        finish(exchange);
+    }
+
+    static LocalDate utcToday() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,92 @@
+package org.lmssync.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lmssync.config.EngineConfig;
+
+/**
+ * Plans the listings of one resource run: one per live parent row (or one root scope) and, for
+ * fetch-by-date resources, one per date window from where the stored dates left off.
+ */
+final class ScopePlanner {
+    private final ResourceCatalog catalog;
+    private final EngineConfig config;
+
+    ScopePlanner(ResourceCatalog catalog, EngineConfig config) {
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    List<Scope> plan(Connection c, ResourceDefinition def, LocalDate today) throws SQLException {
+        List<Scope> base = baseScopes(c, def);
+        if (def.strategy() != Strategy.BY_DATE) {
+            return base;
+        }
+        List<Scope> out = new ArrayList<>();
+        LocalDate end = config.endDate().filter(d -> d.isBefore(today)).orElse(today);
+        int maxDays = def.windowDays() == null ? config.maxWindowDays() : Math.min(def.windowDays(), config.maxWindowDays());
+        LocalDate yearStart = config.schoolYearStart()
+                .orElseThrow(() -> new IllegalStateException("lms.school-year-start is required for " + def.key()));
+        for (Scope s : base) {
+            StateStore.State st = StateStore.read(c, def.lms(), def.name(), s.key());
+            LocalDate from = yearStart;
+            if (st.lastAsOfDate() != null) {
+                LocalDate after = LocalDate.parse(st.lastAsOfDate()).plusDays(1);
+                from = after.isAfter(from) ? after : from;
+            }
+            if (st.nextPage() != null && st.windowStart() != null) {
+                // An unfinished window resumes first, as it was planned.
+                DateWindow open = new DateWindow(LocalDate.parse(st.windowStart()), LocalDate.parse(st.windowEnd()));
+                out.add(new Scope(s.key(), s.parentValues(), open));
+                from = open.end().plusDays(1);
+            }
+            for (DateWindow w : DateWindow.split(from, end, maxDays)) {
+                out.add(new Scope(s.key(), s.parentValues(), w));
+            }
+        }
+        return out;
+    }
+
+    private List<Scope> baseScopes(Connection c, ResourceDefinition def) throws SQLException {
+        if (def.parent() == null) {
+            return List.of(new Scope(Scope.ROOT, Map.of(), null));
+        }
+        ResourceDefinition parent = catalog.get(def.lms(), def.parent());
+        List<String> cols = parent.identity().stream().map(IdentityColumn::column).toList();
+        List<Scope> scopes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", cols) + " FROM " + parent.table()
+                + " WHERE deleted_at IS NULL ORDER BY rowid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    values.put(cols.get(i), rs.getString(i + 1));
+                }
+                scopes.add(new Scope(scopeKey(rs, cols.size()), Map.copyOf(values), null));
+            }
+        }
+        return scopes;
+    }
+
+    /** A child's scope key: the parent's identity values joined by '/'. */
+    static String scopeKey(ResultSet rs, int columns) throws SQLException {
+        if (columns == 1) {
+            return rs.getString(1);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+            if (i > 1) {
+                sb.append('/');
+            }
+            sb.append(rs.getString(i));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.lmssync.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.lmssync.store.Schema;
+import org.lmssync.store.SyncDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the {@code lms-sync} route: open a run of one LMS (skipped if that LMS is still
+ * syncing), list its resources in dependency order, and close the run with its totals.
+ */
+public final class SyncRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
+    public static final String RUN = "lmsRun";
+    public static final String LMS_HEADER = "lmsName";
+
+    private final SyncDatabase db;
+    private final ResourceCatalog catalog;
+    private final LmsRegistry registry;
+    private final String command;
+    private final Map<String, List<String>> selected;
+    private final Map<String, LmsRun> lastRuns = new ConcurrentHashMap<>();
+
+    /**
+     * @param selected per LMS, the resources to sync (from {@code lms.<lms>.resources}); absent = all
+     */
+    public SyncRunner(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, String command,
+                      Map<String, List<String>> selected) {
+        this.db = db;
+        this.catalog = catalog;
+        this.registry = registry;
+        this.command = command;
+        this.selected = selected;
+    }
+
+    public List<String> begin(Exchange exchange) throws SQLException {
+        String name = exchange.getMessage().getHeader(LMS_HEADER, String.class);
+        LmsRegistry.Lms lms = registry.get(name);
+        if (!lms.running().tryLock()) {
+            LOG.warn("{}: the previous sync is still running; this trigger is skipped", name);
+            return List.of();
+        }
+        try {
+            db.lockForWriting();
+            Connection c = db.writer();
+            List<ResourceDefinition> resources = new ArrayList<>();
+            try (Statement st = c.createStatement()) {
+                for (ResourceDefinition d : catalog.inOrder(name)) {
+                    // Every table exists before any listing, so cascades can reach children not yet synced.
+                    for (String ddl : Schema.resourceTable(d.table(), d.identity().stream().map(IdentityColumn::column).toList())) {
+                        st.execute(ddl);
+                    }
+                    List<String> only = selected.get(name);
+                    if (only == null || only.contains(d.name())) {
+                        resources.add(d);
+                    }
+                }
+            }
+            c.commit();
+            RunLog.closeAbandonedRuns(c, name);
+            LmsRun run = new LmsRun(RunLog.startRun(c, name, command), name);
+            exchange.setProperty(RUN, run);
+            LOG.info("{}: run {} started: {}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList());
+            return resources.stream().map(d -> "direct:" + d.routeId()).toList();
+        } catch (SQLException | RuntimeException e) {
+            lms.running().unlock();
+            throw e;
+        }
+    }
+
+    public void finish(Exchange exchange) throws SQLException {
+        LmsRun run = exchange.getProperty(RUN, LmsRun.class);
+        if (run == null) {
+            return;
+        }
+        try {
+            RunLog.finishRun(db.writer(), run);
+            lastRuns.put(run.lms(), run);
+            Counters n = run.totals();
+            LOG.info("{}: run {} {} — {} requests ({} retries, {} throttled, {} ms waited), {} records: {} inserted, {} updated,"
+                            + " {} unchanged, {} deleted, {} errors", run.lms(), run.runId(), run.status(), n.requests, n.retries,
+                    n.throttled, n.throttleWaitMs, n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors);
+        } finally {
+            exchange.removeProperty(RUN);
+            registry.get(run.lms()).running().unlock();
+        }
+    }
+
+    /** The last finished run of an LMS in this process (for the {@code once} summary). */
+    public LmsRun lastRun(String lms) {
+        return lastRuns.get(lms);
+    }
+}

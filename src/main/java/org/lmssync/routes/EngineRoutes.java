@@ -1,0 +1,29 @@
+package org.lmssync.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The two engine routes every LMS shares. {@code lms-sync} runs one LMS: its resources in
+ * dependency order, each through its own templated route. {@code lms-fetch-page} is the unit the
+ * shared error handler redelivers: pace, sign, GET and read one page. It has no error handler of
+ * its own so that failures reach the calling resource route's redelivery policy.
+ */
+public final class EngineRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:lms-sync").routeId("lms-sync")
+                .bean("syncRunner", "begin")
+                .split(body())
+                    .toD("${body}")
+                .end()
+                .bean("syncRunner", "finish");
+
+        from("direct:lms-fetch-page").routeId("lms-fetch-page")
+                .errorHandler(noErrorHandler())
+                .removeHeaders("*")
+                .bean("pageRequest", "prepare")
+                .to("http://lms-sync?throwExceptionOnFailure=true")
+                .bean("pageReader", "read");
+    }
+}

@@ -1,0 +1,86 @@
+package org.lmssync.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** DDL of the sync DB. Names that come from YAML are checked by {@link #identifier} before use. */
+public final class Schema {
+    /** Lower-case snake_case, starting with a letter: nothing SQL could read as anything else. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    /** Columns every resource table has besides its identity columns. */
+    public static final List<String> STANDARD_COLUMNS = List.of("scope", "json", "json_hash", "create_date",
+            "last_modified_date", "source_create_date", "source_last_modified_date", "import_date",
+            "as_of_date", "deleted_at", "run_id");
+
+    static final List<String> BOOKKEEPING = List.of("""
+            CREATE TABLE IF NOT EXISTS sync_runs (
+              run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+              lms TEXT NOT NULL, command TEXT NOT NULL,
+              started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
+              requests INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0,
+              throttled INTEGER NOT NULL DEFAULT 0, throttle_wait_ms INTEGER NOT NULL DEFAULT 0,
+              pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
+              inserted INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+              unchanged INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
+              errors INTEGER NOT NULL DEFAULT 0)""", """
+            CREATE TABLE IF NOT EXISTS sync_run_resources (
+              run_id INTEGER NOT NULL, resource TEXT NOT NULL, status TEXT NOT NULL,
+              started_at TEXT NOT NULL, finished_at TEXT,
+              requests INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0,
+              throttled INTEGER NOT NULL DEFAULT 0, throttle_wait_ms INTEGER NOT NULL DEFAULT 0,
+              pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
+              inserted INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+              unchanged INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
+              errors INTEGER NOT NULL DEFAULT 0, error TEXT,
+              PRIMARY KEY (run_id, resource))""", """
+            CREATE TABLE IF NOT EXISTS sync_state (
+              lms TEXT NOT NULL, resource TEXT NOT NULL, scope TEXT NOT NULL,
+              next_page TEXT,
+              pass_run_id INTEGER,
+              pass_full INTEGER NOT NULL DEFAULT 0,
+              window_start TEXT, window_end TEXT,
+              pending_watermark TEXT,
+              watermark TEXT,
+              last_as_of_date TEXT,
+              last_full_pass_at TEXT,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (lms, resource, scope))""", """
+            CREATE TABLE IF NOT EXISTS sync_errors (
+              error_id INTEGER PRIMARY KEY AUTOINCREMENT,
+              run_id INTEGER, lms TEXT NOT NULL, resource TEXT NOT NULL, scope TEXT,
+              url TEXT, reason TEXT NOT NULL, payload TEXT, created_at TEXT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS sync_errors_run ON sync_errors(run_id)");
+
+    private Schema() {
+    }
+
+    public static String identifier(String what, String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " '" + name
+                    + "' is not a valid name: use lower-case letters, digits and _ (starting with a letter, at most 63)");
+        }
+        return name;
+    }
+
+    /** DDL for one resource table and its two indexes: identity (for the scoped dedupe) and scope. */
+    public static List<String> resourceTable(String table, List<String> identity) {
+        identifier("table", table);
+        StringBuilder cols = new StringBuilder();
+        for (String c : identity) {
+            if (!STANDARD_COLUMNS.contains(identifier("identity column", c))) {
+                cols.append(c).append(" TEXT NOT NULL, ");
+            }
+        }
+        List<String> ddl = new ArrayList<>();
+        ddl.add("CREATE TABLE IF NOT EXISTS " + table + " (" + cols
+                + "scope TEXT NOT NULL, json TEXT NOT NULL, json_hash TEXT NOT NULL,"
+                + " create_date TEXT NOT NULL, last_modified_date TEXT NOT NULL,"
+                + " source_create_date TEXT, source_last_modified_date TEXT,"
+                + " import_date TEXT NOT NULL, as_of_date TEXT, deleted_at TEXT, run_id INTEGER NOT NULL)");
+        ddl.add("CREATE INDEX IF NOT EXISTS " + table + "_identity ON " + table + " (" + String.join(", ", identity) + ")");
+        ddl.add("CREATE INDEX IF NOT EXISTS " + table + "_scope ON " + table + " (scope, run_id)");
+        return ddl;
+    }
+}
