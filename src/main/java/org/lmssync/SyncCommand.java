@@ -72,7 +72,7 @@ final class SyncCommand {
         }
         ResourceCatalog catalog = new ResourceCatalog();
         Redactor redactor = new Redactor();
-        registry.all().forEach(l -> l.adapter().secrets().forEach(redactor::add));
+        registry.all().stream().filter(l -> l.config().enabled()).forEach(l -> l.adapter().secrets().forEach(redactor::add));
         Map<String, List<String>> selected = selectedResources(registry);
         SyncDatabase db = new SyncDatabase(config.dbUrl(), config.dbFile());
         SyncRunner runner = new SyncRunner(db, catalog, registry, command, selected);
@@ -248,7 +248,8 @@ final class SyncCommand {
                 }
             }
             for (ResourceDefinition d : catalog.inOrder(lms)) {
-                if (d.strategy() == Strategy.BY_DATE && config.schoolYearStart().isEmpty()) {
+                List<String> only = selected.get(lms);
+                if ((only == null || only.contains(d.name())) && d.strategy() == Strategy.BY_DATE && config.schoolYearStart().isEmpty()) {
                     throw new ConfigException("lms.school-year-start", "is required for the date-fetched resource " + d.key());
                 }
             }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class ResourceSync {
     }
 
     public void begin(Exchange exchange) throws SQLException {
-        ResourceDefinition def = catalog.byRouteId(exchange.getFromRouteId());
+        ResourceDefinition def = catalog.byRouteId(currentRoute(exchange));
         LmsRun lmsRun = exchange.getProperty(SyncRunner.RUN, LmsRun.class);
         if (lmsRun == null) {
             throw new IllegalStateException("route " + def.routeId() + " runs inside an LMS run (direct:lms-sync)");
@@ -149,7 +148,7 @@ public final class ResourceSync {
         String message = redactor.redact(d != null ? d.reason() : HttpRetry.describe(t));
         ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
         if (run == null) {
-            String routeId = exchange.getFromRouteId();
+            String routeId = currentRoute(exchange);
             LmsRun lmsRun = exchange.getProperty(SyncRunner.RUN, LmsRun.class);
             LOG.error("{}: failed before its first request: {}", routeId, message);
             if (lmsRun != null) {
@@ -176,7 +175,9 @@ public final class ResourceSync {
         finish(exchange);
     }
 
-    static LocalDate utcToday() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** The route this step runs in (not the route that created the exchange). */
+    private static String currentRoute(Exchange exchange) {
+        org.apache.camel.Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+        return route != null ? route.getRouteId() : exchange.getFromRouteId();
     }
 }
