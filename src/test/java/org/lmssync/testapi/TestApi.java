@@ -69,6 +69,7 @@ public final class TestApi implements AutoCloseable {
     private volatile int maxPageSize = 1000;
     private volatile long delayMillis;
     private volatile boolean loopNextLink;
+    private volatile boolean emptyPageAtEnd;
     public volatile LocalDate partialFrom = LocalDate.MAX;
 
     public TestApi() throws IOException {
@@ -106,6 +107,11 @@ public final class TestApi implements AutoCloseable {
     /** Every next link points back to the current page. */
     public void loopNextLink(boolean on) {
         loopNextLink = on;
+    }
+
+    /** The last full page still points to a next page, which is empty ({@code []} or {@code {}}). */
+    public void emptyPageAtEnd(boolean on) {
+        emptyPageAtEnd = on;
     }
 
     public List<Request> requests() {
@@ -200,7 +206,7 @@ public final class TestApi implements AutoCloseable {
         links.add("<" + self + "?" + extra + "page=" + page + "&per_page=" + per + ">; rel=\"current\"");
         if (loopNextLink) {
             links.add("<" + self + "?" + extra + "page=" + page + "&per_page=" + per + ">; rel=\"next\"");
-        } else if (page < last) {
+        } else if (page < last || emptyPageAtEnd && page == last && !slice.isEmpty()) {
             links.add("<" + self + "?" + extra + "page=" + (page + 1) + "&per_page=" + per + ">; rel=\"next\"");
         }
         if (page > 1) {
@@ -229,7 +235,7 @@ public final class TestApi implements AutoCloseable {
         if (!slice.isEmpty()) {
             body.putArray("items").addAll(slice);
         }
-        if (from + size < records.size() || loopNextLink) {
+        if (from + size < records.size() || loopNextLink || emptyPageAtEnd && slice.size() == size) {
             body.put("nextPageToken", loopNextLink ? (token == null ? "t0" : token) : "t" + (from + size));
         }
         if (name.startsWith("usage/")) {
