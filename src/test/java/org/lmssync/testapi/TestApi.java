@@ -57,6 +57,9 @@ public final class TestApi implements AutoCloseable {
             return new Reply(status, Map.of("Retry-After", value), "{\"error\":\"slow down\"}");
         }
 
+        /** In a script: serve this request normally. */
+        public static final Reply PASS = new Reply(0, Map.of(), "");
+
         public static Reply body(String body) {
             return new Reply(200, Map.of("Content-Type", "application/json"), body);
         }
@@ -143,7 +146,7 @@ public final class TestApi implements AutoCloseable {
             if (reply == null && !"Bearer test-token".equals(auth)) {
                 reply = new Reply(401, Map.of(), "{\"errors\":[{\"message\":\"Invalid access token.\"}]}");
             }
-            if (reply == null) {
+            if (reply == null || reply == Reply.PASS) {
                 reply = serve(path, query);
             }
             log.add(new Request(at, path, query, auth, reply.status()));
