@@ -100,6 +100,8 @@ public final class PageReader {
             int start = (int) p.currentTokenLocation().getCharOffset();
             if (t.isStructStart()) {
                 p.skipChildren();
+            } else {
+                p.finishToken(); // scalars are read lazily: finish one so its end offset is known
             }
             int end = (int) p.currentLocation().getCharOffset();
             into.add(body.substring(start, end));
