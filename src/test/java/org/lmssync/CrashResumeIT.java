@@ -1,0 +1,73 @@
+package org.lmssync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.lmssync.testapi.TestApi;
+
+/**
+ * Crash and resume: the packaged jar runs as a subprocess against the test API and is killed
+ * ({@code destroyForcibly}) mid-listing, then run again until it completes.
+ */
+class CrashResumeIT extends SyncTestSupport {
+    private static final int RECORDS = 400;
+
+    @Test
+    void killedMidListingResumesWithNoLossNoDuplicateAndAtMostOnePageRefetchedPerKill() throws Exception {
+        api.put("items", TestApi.records("k", 0, RECORDS));
+        api.delayMillis(60);
+        config.put("lms.testlms.resources", "items_link");
+        int kills = 0;
+        for (int killAfter : new int[] {5, 8, 10}) {
+            Process p = start();
+            long seenBefore = api.count("/link/items");
+            while (api.count("/link/items") < seenBefore + killAfter && p.isAlive()) {
+                Thread.sleep(5);
+            }
+            assertTrue(p.isAlive(), "the run ended before it could be killed (exit " + (p.isAlive() ? "" : p.exitValue()) + "): " + output(p));
+            p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            kills++;
+        }
+        Process last = start();
+        assertTrue(last.waitFor(120, TimeUnit.SECONDS), "the final run did not finish");
+        assertEquals(0, last.exitValue(), output(last));
+
+        assertEquals(RECORDS, scalar("SELECT COUNT(*) FROM testlms_items_link"));
+        assertEquals(RECORDS, scalar("SELECT COUNT(DISTINCT id) FROM testlms_items_link"));
+        assertEquals(0, scalar("SELECT COUNT(*) FROM testlms_items_link WHERE deleted_at IS NOT NULL"));
+        Map<String, Long> perPage = api.requests().stream().filter(r -> r.status() == 200)
+                .collect(Collectors.groupingBy(r -> r.query().getOrDefault("page", "1"), Collectors.counting()));
+        long refetched = perPage.values().stream().mapToLong(n -> n - 1).sum();
+        System.out.printf("crash/resume: %d kills, %d pages, %d refetched%n", kills, perPage.size(), refetched);
+        assertTrue(refetched <= kills, "refetched " + refetched + " pages over " + kills + " kills: " + perPage);
+        assertEquals(RECORDS / 10, perPage.size());
+        assertEquals("succeeded", query("SELECT status FROM sync_runs ORDER BY run_id DESC LIMIT 1").get(0).get("status"));
+        assertEquals(kills, scalar("SELECT COUNT(*) FROM sync_runs WHERE status = 'interrupted'"));
+    }
+
+    private Process start() throws IOException {
+        Path file = dir.resolve("crash.properties");
+        StringBuilder sb = new StringBuilder();
+        config.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(file, sb.toString());
+        String cp = Path.of("target/lms-sync.jar").toAbsolutePath() + File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, "org.lmssync.App", "once", "--config", file.toString()));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.log").toFile()).start();
+    }
+
+    private String output(Process p) throws IOException {
+        return Files.readString(dir.resolve("run.log"));
+    }
+}
