@@ -41,6 +41,7 @@ public abstract class SyncTestSupport {
         config.put("lms.testlms.page-size", "10");
         config.put("lms.testlms.requests-per-second", "1000");
         config.put("lms.testlms.token", "test-token");
+        config.put("lms.testlms.resources", "");
         config.put("lms.http.backoff-base-millis", "20");
         config.put("test.api", api.baseUrl());
     }
