@@ -51,6 +51,42 @@ class EngineThroughputBench extends SyncTestSupport {
                 java.nio.file.Files.size(db) >> 20);
     }
 
+    /**
+     * The same sync by the packaged jar in its own JVM with {@code -Xmx256m} (run after
+     * {@code mvn package}), so the API's records do not share the heap: wall time and the peak
+     * heap before any GC, read from the GC log.
+     */
+    @Test
+    void fullSyncInItsOwnJvmWith256MegabytesOfHeap() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Path.of("target/lms-sync.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(jar), "run mvn package first");
+        int n = Integer.getInteger("bench.records", 100_000);
+        api.put("items", submissions(n));
+        config.put("lms.testlms.page-size", Integer.toString(Integer.getInteger("bench.page-size", 100)));
+        config.put("lms.testlms.requests-per-second", "100000");
+        config.put("lms.testlms.resources", "items_link");
+        java.nio.file.Path props = dir.resolve("bench.properties");
+        StringBuilder sb = new StringBuilder();
+        config.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        java.nio.file.Files.writeString(props, sb.toString());
+        java.nio.file.Path gc = dir.resolve("gc.log");
+        String cp = jar.toAbsolutePath() + java.io.File.pathSeparator + java.nio.file.Path.of("target/test-classes").toAbsolutePath();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Xlog:gc:file=" + gc, "-cp", cp, "org.lmssync.App", "once", "--config", props.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("bench.log").toFile()).start();
+        assertEquals(0, p.waitFor(), java.nio.file.Files.readString(dir.resolve("bench.log")));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long peakMb = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)M->\\d+M\\(").matcher(java.nio.file.Files.readString(gc));
+        while (m.find()) {
+            peakMb = Math.max(peakMb, Long.parseLong(m.group(1)));
+        }
+        assertEquals(n, scalar("SELECT COUNT(*) FROM testlms_items_link"));
+        System.out.printf("BENCH subprocess -Xmx256m: %d records in %.1f s (JVM start included), %.0f records/s, peak heap before GC %d MB%n",
+                n, secs, n / secs, peakMb);
+    }
+
     /** Records shaped like Canvas submissions: 29 fields, half with one attachment. */
     static List<ObjectNode> submissions(int n) {
         List<ObjectNode> out = new ArrayList<>(n);

@@ -24,6 +24,8 @@ public final class EngineRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .bean("pageRequest", "prepare")
                 .to("http://lms-sync?throwExceptionOnFailure=true")
-                .bean("pageReader", "read");
+                .bean("pageReader", "read")
+                // the records need none of the reply's headers; each split copy would carry them
+                .removeHeaders("*");
     }
 }
