@@ -55,6 +55,32 @@ class CrashResumeIT extends SyncTestSupport {
         assertEquals(kills, scalar("SELECT COUNT(*) FROM sync_runs WHERE status = 'interrupted'"));
     }
 
+    @Test
+    void sigtermStopsAfterThePageInFlightAndTheNextRunRefetchesNothing() throws Exception {
+        api.put("items", TestApi.records("k", 0, RECORDS));
+        api.delayMillis(60);
+        config.put("lms.testlms.resources", "items_link");
+        Process p = start();
+        while (api.count("/link/items") < 8 && p.isAlive()) {
+            Thread.sleep(5);
+        }
+        long t0 = System.nanoTime();
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not stop on SIGTERM");
+        System.out.printf("SIGTERM: stopped in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertEquals("interrupted", query("SELECT status FROM sync_runs ORDER BY run_id DESC LIMIT 1").get(0).get("status"));
+        long stored = scalar("SELECT COUNT(*) FROM testlms_items_link");
+        assertTrue(stored > 0 && stored < RECORDS, "stored " + stored);
+
+        Process again = start();
+        assertTrue(again.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, again.exitValue(), output(again));
+        assertEquals(RECORDS, scalar("SELECT COUNT(DISTINCT id) FROM testlms_items_link"));
+        Map<String, Long> perPage = api.requests().stream().filter(r -> r.status() == 200)
+                .collect(Collectors.groupingBy(r -> r.query().getOrDefault("page", "1"), Collectors.counting()));
+        assertTrue(perPage.values().stream().allMatch(n -> n == 1), "a page was fetched twice: " + perPage);
+    }
+
     private Process start() throws IOException {
         Path file = dir.resolve("crash.properties");
         StringBuilder sb = new StringBuilder();
