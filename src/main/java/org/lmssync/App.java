@@ -38,11 +38,16 @@ public final class App {
             Settings settings = Settings.load(cli.config(), cli.configGiven(), System.getenv(), System.getProperties());
             return switch (cli.command()) {
                 case "status" -> new StatusCommand(settings, out).run();
+                case "demo" -> new org.lmssync.demo.DemoCommand(settings, out,
+                        (demo, lms) -> new SyncCommand(demo, "demo", lms, out).run()).run();
                 default -> new SyncCommand(settings, cli.command(), cli.lms(), out).run();
             };
         } catch (ConfigException e) {
             err.println("lms-sync: configuration error: " + e.getMessage());
             return BAD_CONFIG;
+        } catch (java.io.IOException e) {
+            err.println("lms-sync: " + e.getMessage());
+            return FAILED;
         }
     }
 

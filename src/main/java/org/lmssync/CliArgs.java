@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line: {@code <command> [--config FILE] [--lms a,b] [--help] [--version]}. */
 record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version) {
-    static final List<String> COMMANDS = List.of("run", "once", "status");
+    static final List<String> COMMANDS = List.of("run", "once", "demo", "status");
 
     static CliArgs parse(String[] args) {
         String command = null;
@@ -71,6 +71,7 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                 Commands:
                   run      sync each enabled LMS on its quartz schedule until stopped (default)
                   once     sync every enabled LMS (or those of --lms) once, print a summary, exit
+                  demo     sync the built-in simulators into data/demo.db, change them, sync again
                   status   print the latest runs recorded in the sync DB
 
                 Options:

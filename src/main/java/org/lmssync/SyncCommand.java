@@ -118,7 +118,7 @@ final class SyncCommand {
             throw new ConfigException("routes", "the routes could not start: " + rootMessage(e));
         }
         try {
-            return command.equals("once") ? once(main, runner, active, db) : runScheduled(main);
+            return command.equals("run") ? runScheduled(main) : once(main, runner, active, db);
         } finally {
             db.close();
         }

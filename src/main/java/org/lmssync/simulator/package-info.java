@@ -1,0 +1,7 @@
+/**
+ * Shared pieces for local LMS API simulators: a loopback-only HTTP server with prefix routing
+ * ({@link org.lmssync.simulator.SimServer}), a request log, fault injection that runs before the
+ * handlers ({@link org.lmssync.simulator.Faults}), a movable clock, deterministic data helpers and
+ * JSON utilities. Nothing here depends on the product code.
+ */
+package org.lmssync.simulator;
