@@ -172,6 +172,8 @@ final class SyncCommand {
             stop.stop();
             main.stop();
             stopped.countDown();
+            // A stop request that ended cleanly is a clean stop: exit 0, not the signal's 143.
+            Runtime.getRuntime().halt(App.OK);
         }, "lms-sync-stop"));
         LOG.info("lms-sync is running; each enabled LMS syncs on its schedule. Ctrl-C stops after the page in flight.");
         try {

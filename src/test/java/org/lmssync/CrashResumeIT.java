@@ -81,14 +81,42 @@ class CrashResumeIT extends SyncTestSupport {
         assertTrue(perPage.values().stream().allMatch(n -> n == 1), "a page was fetched twice: " + perPage);
     }
 
+    @Test
+    void runSyncsOnItsScheduleWithoutOverlapAndStopsCleanlyOnSigterm() throws Exception {
+        api.put("items", TestApi.records("k", 0, 60));
+        api.delayMillis(500);
+        config.put("lms.testlms.resources", "items_link");
+        config.put("lms.testlms.schedule", "0/2 * * * * ?");
+        Process p = start("run");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && (!java.nio.file.Files.exists(db)
+                || scalar("SELECT COUNT(*) FROM sync_runs WHERE status = 'succeeded'") < 2)) {
+            Thread.sleep(200);
+        }
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output(p));
+        List<Map<String, Object>> runs = query("SELECT started_at, finished_at, status FROM sync_runs ORDER BY run_id");
+        assertTrue(runs.size() >= 2, runs.toString());
+        for (int i = 1; i < runs.size(); i++) {
+            String prevEnd = (String) runs.get(i - 1).get("finished_at");
+            assertTrue(prevEnd != null && prevEnd.compareTo((String) runs.get(i).get("started_at")) <= 0,
+                    "runs overlapped: " + runs);
+        }
+    }
+
     private Process start() throws IOException {
+        return start("once");
+    }
+
+    private Process start(String command) throws IOException {
         Path file = dir.resolve("crash.properties");
         StringBuilder sb = new StringBuilder();
         config.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         Files.writeString(file, sb.toString());
         String cp = Path.of("target/lms-sync.jar").toAbsolutePath() + File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, "org.lmssync.App", "once", "--config", file.toString()));
+                "-cp", cp, "org.lmssync.App", command, "--config", file.toString()));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run.log").toFile()).start();
     }

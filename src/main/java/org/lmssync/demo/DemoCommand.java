@@ -34,7 +34,11 @@ public final class DemoCommand {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(DB + suffix));
         }
-        List<DemoSource> sources = List.of(new GoogleDemo());
+        String scale = settings.get("lms.demo.size", "small");
+        if (!scale.equals("small") && !scale.equals("medium")) {
+            throw new org.lmssync.config.ConfigException("lms.demo.size", "must be small or medium, not '" + scale + "'");
+        }
+        List<DemoSource> sources = List.of(new GoogleDemo(scale));
         try {
             Settings s = settings.with("lms.db.url", "jdbc:sqlite:" + DB);
             List<String> names = new ArrayList<>();
@@ -45,7 +49,9 @@ public final class DemoCommand {
                 names.add(src.lms());
             }
             out.println("== Run 1: first sync of the simulated district into " + DB);
+            long t0 = System.nanoTime();
             int first = syncOnce.apply(s, names);
+            out.printf("   (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
             out.println();
             out.println("== Changing the simulated data");
             for (DemoSource src : sources) {
@@ -53,7 +59,9 @@ public final class DemoCommand {
             }
             out.println();
             out.println("== Run 2: incremental sync");
+            long t1 = System.nanoTime();
             int second = syncOnce.apply(s, names);
+            out.printf("   (%.1f s)%n", (System.nanoTime() - t1) / 1e9);
             out.println();
             for (DemoSource src : sources) {
                 out.println(src.lms() + " simulator answered " + src.requests() + " requests in all.");

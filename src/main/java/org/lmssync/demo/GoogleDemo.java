@@ -10,10 +10,16 @@ import org.lmssync.simulator.google.DistrictSize;
 import org.lmssync.simulator.google.GoogleSimConfig;
 import org.lmssync.simulator.google.GoogleSimulator;
 
-/** The Google Classroom + Reports simulator, a district of about 5,000 records. */
+/** The Google Classroom + Reports simulator. */
 final class GoogleDemo implements DemoSource {
-    private final GoogleSimulator sim = GoogleSimulator.start(GoogleSimConfig.builder()
-            .seed(2026).size(new DistrictSize(20, 25, 2, 8, 400, 30)).build());
+    private final GoogleSimulator sim;
+
+    /** @param scale {@code small} (about 7,000 records) or {@code medium} (about 80,000) */
+    GoogleDemo(String scale) {
+        DistrictSize size = scale.equals("medium") ? new DistrictSize(250, 25, 2, 8, 3000, 200)
+                : new DistrictSize(20, 25, 2, 8, 400, 30);
+        sim = GoogleSimulator.start(GoogleSimConfig.builder().seed(2026).size(size).build());
+    }
 
     @Override
     public String lms() {
