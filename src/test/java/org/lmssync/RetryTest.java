@@ -70,7 +70,8 @@ class RetryTest extends SyncTestSupport {
         // full jitter: wait k is uniform in [0, 200 * 2^(k-1)] ms
         for (int k = 1; k <= 4; k++) {
             long gap = Duration.between(r.get(k - 1).at(), r.get(k).at()).toMillis();
-            assertTrue(gap <= 200L * (1L << (k - 1)) + 250, "wait " + k + " was " + gap + " ms");
+            // generous slack for a loaded machine; the exact bound is EngineUnitTest's
+            assertTrue(gap <= 200L * (1L << (k - 1)) + 1500, "wait " + k + " was " + gap + " ms");
         }
         assertEquals(4, lastResourceRun("items_link").get("retries"));
         assertEquals(0, lastResourceRun("items_link").get("throttled"));
