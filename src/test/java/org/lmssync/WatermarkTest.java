@@ -40,4 +40,31 @@ class WatermarkTest extends SyncTestSupport {
         assertEquals(3, api.count("/token/work"));
         assertEquals(1, lastResourceRun("work").get("deleted"));
     }
+
+    @Test
+    void incrementalQueriesListOncePerFilterFromTheLatestOfSeveralFields() throws Exception {
+        List<ObjectNode> subs = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ObjectNode r = TestApi.JSON.createObjectNode().put("id", "s" + i)
+                    .put("submitted_at", String.format("2026-10-%02dT09:00:00Z", 1 + i % 20));
+            if (i == 7) {
+                r.put("graded_at", "2026-11-02T12:00:00Z");
+            }
+            subs.add(r);
+        }
+        api.put("graded", subs);
+        assertEquals(0, once("graded"), lastErr);
+        assertEquals(3, api.count("/link/graded"));
+        assertEquals(null, api.requests().get(0).query().get("submitted_since"));
+        assertEquals("2026-11-02T12:00:00.000Z",
+                query("SELECT watermark FROM sync_state WHERE resource = 'graded' AND scope = ''").get(0).get("watermark"));
+
+        api.clearLog();
+        assertEquals(0, once("graded"), lastErr);
+        List<TestApi.Request> r = api.requests().stream().filter(x -> x.query().get("page") == null).toList();
+        assertEquals(2, r.size());
+        assertEquals("2026-11-02T12:00:00.000Z", r.get(0).query().get("submitted_since"));
+        assertEquals("2026-11-02T12:00:00.000Z", r.get(1).query().get("graded_since"));
+        assertEquals(0, lastResourceRun("graded").get("deleted"));
+    }
 }

@@ -107,7 +107,7 @@ public final class PageWriter {
             RunLog.error(c, runId, def.lms(), def.name(), scope.key(), url, run.failure(), null);
             n.errors++;
         }
-        StateStore.write(c, def.lms(), def.name(), scope.key(), nextState(c, run, now), now);
+        StateStore.write(c, def.lms(), def.name(), scope.stateKey(), nextState(c, run, now), now);
         RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
     }
 

@@ -46,7 +46,7 @@ public final class RecordProcessor {
         }
         return new RecordResult.Accepted(identity, raw, CanonicalHash.of(node),
                 date(node, def.sourceCreated()), date(node, def.sourceModified()),
-                date(node, def.watermarkField()), asOf);
+                latest(node, def.watermarkFields()), asOf);
     }
 
     private static String asOfDate(JsonNode node, ResourceDefinition def, Scope scope) {
@@ -60,6 +60,18 @@ public final class RecordProcessor {
             }
         }
         return (scope.window().days() == 1 ? scope.window().start() : scope.window().end()).toString();
+    }
+
+    /** The latest of the watermark fields (e.g. submitted_at and graded_at). */
+    private static String latest(JsonNode node, List<FieldPath> paths) {
+        String max = null;
+        for (FieldPath p : paths) {
+            String d = date(node, p);
+            if (d != null && (max == null || d.compareTo(max) > 0)) {
+                max = d;
+            }
+        }
+        return max;
     }
 
     private static String date(JsonNode node, FieldPath path) {

@@ -29,7 +29,8 @@ public record ResourceDefinition(
         Strategy strategy,
         FieldPath sourceCreated,
         FieldPath sourceModified,
-        FieldPath watermarkField,
+        List<FieldPath> watermarkFields,
+        List<Map<String, String>> incrementalQueries,
         Integer windowDays,
         FieldPath asOfField,
         FieldPath partialField,
@@ -69,12 +70,21 @@ public record ResourceDefinition(
             List<IdentityColumn> identity = IdentityColumn.parseList(p.apply("identity"));
             String parent = p.apply("parent").isEmpty() ? null : Schema.identifier("parent", p.apply("parent"));
             FieldPath modified = optionalPath(p.apply("sourceModified"));
-            FieldPath watermark = optionalPath(p.apply("watermarkField"));
-            if (watermark == null) {
-                watermark = modified;
+            List<FieldPath> watermark = paths(p.apply("watermarkField"));
+            if (watermark.isEmpty() && modified != null) {
+                watermark = List.of(modified);
             }
-            if (strategy == Strategy.WATERMARK && watermark == null) {
+            if (strategy == Strategy.WATERMARK && watermark.isEmpty()) {
                 throw new IllegalArgumentException("a watermark resource needs watermarkField or sourceModified");
+            }
+            List<Map<String, String>> incremental = new java.util.ArrayList<>();
+            for (String alt : p.apply("incrementalQueries").split("\\|")) {
+                if (!alt.isBlank()) {
+                    incremental.add(parseQuery(alt.trim()));
+                }
+            }
+            if (!incremental.isEmpty() && strategy != Strategy.WATERMARK) {
+                throw new IllegalArgumentException("incrementalQueries is only for the watermark strategy");
             }
             Integer windowDays = optionalInt(p.apply("windowDays"), "windowDays");
             ResourceDefinition def = new ResourceDefinition(lms, name, lms + "_" + name, url,
@@ -82,7 +92,7 @@ public record ResourceDefinition(
                     p.apply("pageSizeParam").isEmpty() ? "per_page" : p.apply("pageSizeParam"),
                     optionalInt(p.apply("pageSize"), "pageSize"),
                     optionalPath(p.apply("itemsField")), identity, parent, strategy,
-                    optionalPath(p.apply("sourceCreated")), modified, watermark, windowDays,
+                    optionalPath(p.apply("sourceCreated")), modified, watermark, List.copyOf(incremental), windowDays,
                     optionalPath(p.apply("asOfField")), optionalPath(p.apply("partialField")),
                     Set.of(p.apply("partialCodes").isEmpty() ? new String[0] : p.apply("partialCodes").split("\\s*,\\s*")));
             def.checkPlaceholders();
@@ -125,6 +135,7 @@ public record ResourceDefinition(
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         collect(url, names);
         query.values().forEach(v -> collect(v, names));
+        incrementalQueries.forEach(q -> q.values().forEach(v -> collect(v, names)));
         return names;
     }
 
@@ -137,9 +148,16 @@ public record ResourceDefinition(
 
     /** The request URL for a scope: placeholders filled and encoded, the static query appended. */
     public String expand(Map<String, String> values) {
+        return expand(values, Map.of());
+    }
+
+    /** As {@link #expand(Map)}, with extra query parameters (an incremental variant's). */
+    public String expand(Map<String, String> values, Map<String, String> extraQuery) {
         StringBuilder out = new StringBuilder(fill(url, values, true));
         char sep = url.indexOf('?') < 0 ? '?' : '&';
-        for (Map.Entry<String, String> e : query.entrySet()) {
+        Map<String, String> all = new LinkedHashMap<>(query);
+        all.putAll(extraQuery);
+        for (Map.Entry<String, String> e : all.entrySet()) {
             if (!hasValues(e.getValue(), values)) {
                 // A query parameter whose placeholder has no value (no watermark yet) is left out.
                 continue;
@@ -195,6 +213,16 @@ public record ResourceDefinition(
             q.put(unique, pair.substring(eq + 1).trim());
         }
         return java.util.Collections.unmodifiableMap(q);
+    }
+
+    private static List<FieldPath> paths(String text) {
+        List<FieldPath> out = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                out.add(FieldPath.parse(part.trim()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static FieldPath optionalPath(String text) {

@@ -2,9 +2,7 @@ package org.lmssync.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,41 +62,43 @@ public final class ResourceSync {
         ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
         ResourceDefinition def = run.definition();
         Scope scope = run.takeScope();
-        StateStore.State st = StateStore.read(db.writer(), def.lms(), def.name(), scope.key());
+        Connection c = db.writer();
+        StateStore.State st = StateStore.read(c, def.lms(), def.name(), scope.stateKey());
+        boolean variant = scope.variant() != null;
         boolean resumable = st.nextPage() != null && st.passRunId() != null
                 && (scope.window() == null || scope.window().start().toString().equals(st.windowStart()));
         boolean fullPass = switch (def.strategy()) {
             case FULL -> true;
             case BY_DATE -> false;
-            case WATERMARK -> resumable ? st.passFull() : fullPassDue(st);
+            case WATERMARK -> !variant && (resumable ? st.passFull() : ScopePlanner.fullPassDue(st, config.fullRefreshDays()));
         };
+        String watermark = st.watermark();
+        if (variant) {
+            // The plain listing's full passes move the scope's watermark; a variant keeps its own too.
+            String base = StateStore.read(c, def.lms(), def.name(), scope.key()).watermark();
+            watermark = watermark == null || base != null && base.compareTo(watermark) > 0 ? base : watermark;
+        }
         Map<String, String> values = new HashMap<>(scope.parentValues());
         if (scope.window() != null) {
             values.put("date", scope.window().start().toString());
             values.put("start", scope.window().start().toString());
             values.put("end", scope.window().end().toString());
         }
-        if (!fullPass && st.watermark() != null) {
-            values.put("watermark", st.watermark());
+        if (!fullPass && watermark != null) {
+            values.put("watermark", watermark);
         }
         int pageSize = def.pageSize() != null ? def.pageSize() : run.lms().config().pageSize();
-        String first = def.paging().firstPage(def.expand(values), def.pageSizeParam(), pageSize);
+        String url = def.expand(values, variant ? def.incrementalQueries().get(scope.variant()) : Map.of());
+        String first = def.paging().firstPage(url, def.pageSizeParam(), pageSize);
+        // Newest-first listings stop at the watermark; filtered (variant) listings need no stop.
+        String stopAt = def.strategy() == Strategy.WATERMARK && !fullPass && !variant ? watermark : null;
         Listing listing = new Listing(scope, first, resumable ? st.nextPage() : null,
-                resumable ? st.passRunId() : run.lmsRun().runId(), fullPass,
-                def.strategy() == Strategy.WATERMARK && !fullPass ? st.watermark() : null,
+                resumable ? st.passRunId() : run.lmsRun().runId(), fullPass, stopAt,
                 resumable ? st.pendingWatermark() : null);
         run.listing(listing);
         if (resumable) {
             LOG.info("{}{}: resuming an unfinished listing from its stored page", def.key(), scope.describe());
         }
-    }
-
-    private boolean fullPassDue(StateStore.State st) {
-        if (st.watermark() == null || st.lastFullPassAt() == null) {
-            return true;
-        }
-        Instant last = Instant.parse(st.lastFullPassAt());
-        return last.plus(config.fullRefreshDays(), ChronoUnit.DAYS).isBefore(Instant.now());
     }
 
     /** Logs the end of a listing; called by the template after each scope's page loop. */

@@ -26,6 +26,9 @@ final class ScopePlanner {
 
     List<Scope> plan(Connection c, ResourceDefinition def, LocalDate today) throws SQLException {
         List<Scope> base = baseScopes(c, def);
+        if (def.strategy() == Strategy.WATERMARK && !def.incrementalQueries().isEmpty()) {
+            return withIncrementalVariants(c, def, base);
+        }
         if (def.strategy() != Strategy.BY_DATE) {
             return base;
         }
@@ -52,6 +55,34 @@ final class ScopePlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * A scope due a full pass (or in the middle of one) is listed plainly; otherwise once per
+     * incremental query (such as submitted_since and graded_since), each from the watermark.
+     */
+    private List<Scope> withIncrementalVariants(Connection c, ResourceDefinition def, List<Scope> base) throws SQLException {
+        List<Scope> out = new ArrayList<>();
+        for (Scope s : base) {
+            StateStore.State st = StateStore.read(c, def.lms(), def.name(), s.key());
+            if (st.nextPage() != null || fullPassDue(st, config.fullRefreshDays())) {
+                out.add(s);
+            } else {
+                for (int i = 0; i < def.incrementalQueries().size(); i++) {
+                    out.add(new Scope(s.key(), s.parentValues(), null, i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A watermark scope needs a full pass when it has none yet or the last is older than the setting. */
+    static boolean fullPassDue(StateStore.State st, int fullRefreshDays) {
+        if (st.watermark() == null || st.lastFullPassAt() == null) {
+            return true;
+        }
+        return java.time.Instant.parse(st.lastFullPassAt()).plus(fullRefreshDays, java.time.temporal.ChronoUnit.DAYS)
+                .isBefore(java.time.Instant.now());
     }
 
     private List<Scope> baseScopes(Connection c, ResourceDefinition def) throws SQLException {
