@@ -51,7 +51,7 @@ public final class CanvasAdapter implements LmsAdapter {
     public void onResponse(Map<String, Object> headers, RequestBudget budget) {
         Object remaining = headers.get("X-Rate-Limit-Remaining");
         Object cost = headers.get("X-Request-Cost");
-        long pause = pacer.intervalMillis(number(remaining), number(cost));
+        long pause = pacer.intervalMillis(number(remaining), number(cost), System.nanoTime());
         budget.pace(pause, TimeUnit.MILLISECONDS);
     }
 

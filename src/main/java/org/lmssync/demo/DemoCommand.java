@@ -38,7 +38,7 @@ public final class DemoCommand {
         if (!scale.equals("small") && !scale.equals("medium")) {
             throw new org.lmssync.config.ConfigException("lms.demo.size", "must be small or medium, not '" + scale + "'");
         }
-        List<DemoSource> sources = List.of(new GoogleDemo(scale));
+        List<DemoSource> sources = List.of(new GoogleDemo(scale), new CanvasDemo(scale));
         try {
             Settings s = settings.with("lms.db.url", "jdbc:sqlite:" + DB);
             List<String> names = new ArrayList<>();

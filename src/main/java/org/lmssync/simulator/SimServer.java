@@ -31,6 +31,14 @@ import java.util.stream.Collectors;
  * fault injection in front of the handlers.
  */
 public final class SimServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each response waits for
+        // the client's delayed ACK (~40 ms). The JDK reads this once, when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final String LOOPBACK = "127.0.0.1";
 
     private final HttpServer server;

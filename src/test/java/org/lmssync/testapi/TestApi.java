@@ -75,6 +75,11 @@ public final class TestApi implements AutoCloseable {
     private volatile boolean emptyPageAtEnd;
     public volatile LocalDate partialFrom = LocalDate.MAX;
 
+    static {
+        // Headers and body go out in two writes; without TCP_NODELAY each reply waits for a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public TestApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));

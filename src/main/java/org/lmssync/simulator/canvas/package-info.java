@@ -1,0 +1,6 @@
+/**
+ * Canvas LMS REST API simulator: Link-header pagination (numeric and bookmark), the per-token
+ * leaky-bucket throttle, bearer-token auth, a deterministic district and change sets. Entry
+ * point: {@link org.lmssync.simulator.canvas.CanvasSimulator}.
+ */
+package org.lmssync.simulator.canvas;
