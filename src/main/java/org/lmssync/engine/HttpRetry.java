@@ -26,7 +26,10 @@ public final class HttpRetry implements Processor {
     public static final String DECISION = "lmsRetryDecision";
 
     /** What to do about one failure. */
-    public record Decision(boolean retry, long delayMs, boolean throttled, String reason) {
+    public record Decision(boolean retry, long delayMs, boolean throttled, String reason, boolean credentialsRejected) {
+        Decision(boolean retry, long delayMs, boolean throttled, String reason) {
+            this(retry, delayMs, throttled, reason, false);
+        }
     }
 
     private final EngineConfig config;
@@ -91,7 +94,7 @@ public final class HttpRetry implements Processor {
                     return new Decision(true, 0, false, reason + ": credentials refreshed");
                 }
                 return new Decision(false, 0, false, reason + ": the " + run.definition().lms()
-                        + " credentials were rejected; check the lms." + run.definition().lms() + ".* keys");
+                        + " credentials were rejected; check the lms." + run.definition().lms() + ".* keys", true);
             } else if (listing.resumed() && (status == 400 || status == 404 || status == 410)) {
                 LOG.warn("{}{}: the API rejected the stored resume point ({}); restarting the listing from its first page",
                         run.definition().key(), listing.scope().describe(), reason);

@@ -10,6 +10,7 @@ public final class LmsRun {
     private final Counters totals = new Counters();
     private final List<String> failures = new ArrayList<>();
     private boolean interrupted;
+    private String abortReason;
 
     public LmsRun(long runId, String lms) {
         this.runId = runId;
@@ -34,6 +35,15 @@ public final class LmsRun {
 
     public boolean interrupted() {
         return interrupted;
+    }
+
+    /** Rejected credentials: the LMS's remaining resources are skipped rather than each failing alike. */
+    void abort(String reason) {
+        abortReason = reason;
+    }
+
+    String abortReason() {
+        return abortReason;
     }
 
     void markInterrupted() {

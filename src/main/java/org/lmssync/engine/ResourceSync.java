@@ -50,11 +50,15 @@ public final class ResourceSync {
         }
         Connection c = db.writer();
         RunLog.startResource(c, lmsRun.runId(), def.name());
-        List<Scope> scopes = planner.plan(c, def, today.get());
+        List<Scope> scopes = lmsRun.abortReason() == null ? planner.plan(c, def, today.get()) : List.of();
         ResourceRun run = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop);
         run.writer = new TableWriter(c, def);
         c.commit();
         exchange.setProperty(RUN, run);
+        if (lmsRun.abortReason() != null) {
+            run.fail("skipped: " + lmsRun.abortReason());
+            return;
+        }
         LOG.info("{}: {} listing(s) to run ({})", def.key(), scopes.size(), def.strategy().name().toLowerCase());
     }
 
@@ -164,6 +168,9 @@ public final class ResourceSync {
             return;
         }
         run.fail(message);
+        if (d != null && d.credentialsRejected()) {
+            run.lmsRun().abort("the " + run.definition().lms() + " credentials were rejected (by " + run.definition().key() + ")");
+        }
         LOG.error("{}{}: failed: {}", run.definition().key(), run.listing() == null ? "" : run.listing().scope().describe(), message);
         Connection c = db.writer();
         c.rollback();
