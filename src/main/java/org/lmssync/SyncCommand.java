@@ -85,7 +85,7 @@ final class SyncCommand {
             @Override
             public void afterConfigure(BaseMainSupport m) {
                 try {
-                    catalog.load(ResourceCatalog.fromRoutes(m.getCamelContext()));
+                    catalog.load(ResourceCatalog.fromRoutes(m.getCamelContext(), java.util.Set.copyOf(active)));
                     checkResources(catalog, active, selected, config);
                 } catch (IllegalArgumentException e) {
                     badRoutes[0] = new ConfigException("routes", e.getMessage());

@@ -46,13 +46,17 @@ public final class ResourceCatalog {
         }
     }
 
-    /** Reads the definitions from the template-made routes of a configured context. */
-    public static List<ResourceDefinition> fromRoutes(CamelContext context) {
+    /**
+     * Reads the definitions of the active LMSs' resources from the template-made routes of a
+     * configured context. Other LMSs' declarations are not read: their keys (URLs) may be unset.
+     */
+    public static List<ResourceDefinition> fromRoutes(CamelContext context, java.util.Set<String> activeLms) {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         List<ResourceDefinition> defs = new ArrayList<>();
         for (RouteDefinition route : model.getRouteDefinitions()) {
             Map<String, Object> params = route.getTemplateParameters();
-            if (!route.isCreatedFromTemplate() || params == null || !params.containsKey("lms") || !params.containsKey("identity")) {
+            if (!route.isCreatedFromTemplate() || params == null || !params.containsKey("lms") || !params.containsKey("identity")
+                    || !activeLms.contains(String.valueOf(params.get("lms")))) {
                 continue;
             }
             Map<String, Object> resolved = new HashMap<>();

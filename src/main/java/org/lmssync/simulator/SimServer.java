@@ -122,17 +122,27 @@ public final class SimServer implements AutoCloseable {
         SimRequest req = toRequest(ex, received);
         Optional<Fault> fault = faults.select(req);
         int[] status = {RequestLog.NO_STATUS};
+        boolean logged = false;
         try {
             if (fault.isPresent()) {
                 applyFault(ex, req, fault.get(), status);
             } else {
-                send(ex, route(req), status);
+                SimResponse response = route(req);
+                // Log before answering, so a client that counts requests after a reply sees this one.
+                log.add(entry(req, received, response.status(), null));
+                logged = true;
+                send(ex, response, status);
             }
         } finally {
-            log.add(new RequestLog.Entry(req.method(), req.path(), req.rawQuery(), req.params(),
-                    captured(req), req.header("authorization").isPresent(), received, status[0],
-                    fault.map(Fault::label).orElse(null)));
+            if (!logged) {
+                log.add(entry(req, received, status[0], fault.map(Fault::label).orElse(null)));
+            }
         }
+    }
+
+    private RequestLog.Entry entry(SimRequest req, Instant received, int status, String faultLabel) {
+        return new RequestLog.Entry(req.method(), req.path(), req.rawQuery(), req.params(),
+                captured(req), req.header("authorization").isPresent(), received, status, faultLabel);
     }
 
     private void applyFault(HttpExchange ex, SimRequest req, Fault f, int[] status) throws IOException {
