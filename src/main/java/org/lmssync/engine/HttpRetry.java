@@ -90,6 +90,7 @@ public final class HttpRetry implements Processor {
                 if (listing.tryRefreshAuth() && run.lms().adapter().refreshCredentials()) {
                     return new Decision(true, 0, false, reason + ": credentials refreshed");
                 }
+                run.lmsRun().rejectCredentials();
                 return new Decision(false, 0, false, reason + ": the " + run.definition().lms()
                         + " credentials were rejected; check the lms." + run.definition().lms() + ".* keys");
             } else if (listing.resumed() && (status == 400 || status == 404 || status == 410)) {

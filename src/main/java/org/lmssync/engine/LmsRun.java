@@ -10,6 +10,7 @@ public final class LmsRun {
     private final Counters totals = new Counters();
     private final List<String> failures = new ArrayList<>();
     private boolean interrupted;
+    private volatile boolean credentialsRejected;
 
     public LmsRun(long runId, String lms) {
         this.runId = runId;
@@ -34,6 +35,15 @@ public final class LmsRun {
 
     public boolean interrupted() {
         return interrupted;
+    }
+
+    /** The LMS rejected the credentials for good (a final 401): the run's other resources are not tried. */
+    public boolean credentialsRejected() {
+        return credentialsRejected;
+    }
+
+    void rejectCredentials() {
+        credentialsRejected = true;
     }
 
     void markInterrupted() {

@@ -55,6 +55,9 @@ public final class ResourceSync {
         List<Scope> scopes = planner.plan(c, def, today.get());
         ResourceRun run = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop);
         run.writer = new TableWriter(c, def);
+        if (lmsRun.credentialsRejected()) {
+            run.fail("not run: the " + def.lms() + " credentials were rejected earlier in this run");
+        }
         c.commit();
         exchange.setProperty(RUN, run);
         LOG.info("{}: {} listing(s) to run ({})", def.key(), scopes.size(), def.strategy().name().toLowerCase());
