@@ -62,7 +62,7 @@ final class ScopePlanner {
         List<String> cols = parent.identity().stream().map(IdentityColumn::column).toList();
         List<Scope> scopes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", cols) + " FROM " + parent.table()
-                + " WHERE deleted_at IS NULL ORDER BY rowid");
+                + " WHERE deleted_at IS NULL AND retired_at IS NULL ORDER BY rowid");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Map<String, String> values = new LinkedHashMap<>();
