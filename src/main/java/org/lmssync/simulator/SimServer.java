@@ -33,6 +33,14 @@ import java.util.stream.Collectors;
 public final class SimServer implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each reply can wait
+        // for the client's delayed ACK (about 40 ms on Linux loopback). Read when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Route> routes;
