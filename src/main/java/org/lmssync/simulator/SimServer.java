@@ -122,6 +122,17 @@ public final class SimServer implements AutoCloseable {
         SimRequest req = toRequest(ex, received);
         Optional<Fault> fault = faults.select(req);
         int[] status = {RequestLog.NO_STATUS};
+        boolean[] logged = {false};
+        // Logged before the body is written, so a client that has its reply finds it in the log.
+        Runnable logIt = () -> {
+            if (!logged[0]) {
+                logged[0] = true;
+                log.add(new RequestLog.Entry(req.method(), req.path(), req.rawQuery(), req.params(),
+                        captured(req), req.header("authorization").isPresent(), received, status[0],
+                        fault.map(Fault::label).orElse(null)));
+            }
+        };
+        BEFORE_BODY.set(logIt);
         try {
             if (fault.isPresent()) {
                 applyFault(ex, req, fault.get(), status);
@@ -129,11 +140,13 @@ public final class SimServer implements AutoCloseable {
                 send(ex, route(req), status);
             }
         } finally {
-            log.add(new RequestLog.Entry(req.method(), req.path(), req.rawQuery(), req.params(),
-                    captured(req), req.header("authorization").isPresent(), received, status[0],
-                    fault.map(Fault::label).orElse(null)));
+            BEFORE_BODY.remove();
+            logIt.run();
         }
     }
+
+    /** The request log step of the exchange in progress on this thread. */
+    private static final ThreadLocal<Runnable> BEFORE_BODY = new ThreadLocal<>();
 
     private void applyFault(HttpExchange ex, SimRequest req, Fault f, int[] status) throws IOException {
         switch (f.kind()) {
@@ -190,8 +203,12 @@ public final class SimServer implements AutoCloseable {
         byte[] body = resp.body();
         boolean noBody = body.length == 0 || resp.status() == 204 || resp.status() == 304
                 || "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(resp.status(), noBody ? -1 : body.length);
         status[0] = resp.status();
+        Runnable logIt = BEFORE_BODY.get();
+        if (logIt != null) {
+            logIt.run();
+        }
+        ex.sendResponseHeaders(resp.status(), noBody ? -1 : body.length);
         if (!noBody) {
             try (OutputStream os = ex.getResponseBody()) {
                 os.write(body);
