@@ -155,9 +155,10 @@ public final class PageWriter {
             return new StateStore.State(null, null, false, null, null, null, null, null, null);
         }
         String fullPassAt = null;
-        if (l.complete() && l.fullPass() && !l.checking() && !def.deletionCheckQuery().isEmpty()) {
+        if (l.complete() && l.fullPass() && !l.checking() && !def.deletionCheckQuery().isEmpty()
+                && run.writer.hasUnseen(scope.key(), l.passRunId())) {
             // Rows this listing lacks may only be hidden by the listing's filter: list again with the
-            // check query before marking any of them deleted.
+            // check query before marking any of them deleted (not needed when it lacks none).
             l.startDeletionCheck(def.deletionCheckQuery());
             return new StateStore.State(null, l.passRunId(), false, null, null, null, null, null, null);
         }

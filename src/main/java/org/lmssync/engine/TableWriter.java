@@ -26,6 +26,7 @@ final class TableWriter implements AutoCloseable {
     private final PreparedStatement dedupe;
     private final PreparedStatement touch;
     private final PreparedStatement retire;
+    private final PreparedStatement unseen;
 
     TableWriter(Connection c, ResourceDefinition def) throws SQLException {
         String t = Schema.identifier("table", def.table());
@@ -61,6 +62,7 @@ final class TableWriter implements AutoCloseable {
                 + " deleted_at = NULL, retired_at = NULL WHERE rowid = ?");
         retire = c.prepareStatement("UPDATE " + t + " SET retired_at = COALESCE(retired_at, ?), run_id = ? WHERE "
                 + where + " AND scope = ? AND deleted_at IS NULL AND run_id < ?");
+        unseen = c.prepareStatement("SELECT 1 FROM " + t + " WHERE scope = ? AND deleted_at IS NULL AND run_id < ? LIMIT 1");
     }
 
     Existing find(List<String> key) throws SQLException {
@@ -137,6 +139,15 @@ final class TableWriter implements AutoCloseable {
         return retire.executeUpdate() > 0;
     }
 
+    /** Whether the scope has live rows that the pass has not seen (rows a complete listing would mark). */
+    boolean hasUnseen(String scope, long passRunId) throws SQLException {
+        unseen.setString(1, scope);
+        unseen.setLong(2, passRunId);
+        try (ResultSet rs = unseen.executeQuery()) {
+            return rs.next();
+        }
+    }
+
     void clearBatches() throws SQLException {
         insert.clearBatch();
         touch.clearBatch();
@@ -144,7 +155,7 @@ final class TableWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(lookup, insert, maxRowid, dedupe, touch, retire)) {
+        for (PreparedStatement ps : List.of(lookup, insert, maxRowid, dedupe, touch, retire, unseen)) {
             ps.close();
         }
     }

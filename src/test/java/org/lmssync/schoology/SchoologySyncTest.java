@@ -85,6 +85,8 @@ class SchoologySyncTest extends SyncTestSupport {
         assertEquals(0, run.get("errors"));
         // the stored dates are not asked for again
         assertEquals(0, sim.requestLog().count(e -> e.path().endsWith("/attendance")));
+        // no section went missing, so no deletion check was needed
+        assertEquals(0, sim.requestLog().count(e -> e.param("include_past").isPresent()));
     }
 
     @Test
