@@ -28,6 +28,11 @@ public final class DemoCommand {
         this.syncOnce = syncOnce;
     }
 
+    /** The first day of the demo's date windows (Google usage, Schoology attendance): a week ago. */
+    static java.time.LocalDate schoolYearStart() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(7);
+    }
+
     public int run() throws IOException {
         Path dir = Path.of("data", "demo");
         Files.createDirectories(dir);
@@ -38,7 +43,7 @@ public final class DemoCommand {
         if (!scale.equals("small") && !scale.equals("medium")) {
             throw new org.lmssync.config.ConfigException("lms.demo.size", "must be small or medium, not '" + scale + "'");
         }
-        List<DemoSource> sources = List.of(new GoogleDemo(scale), new CanvasDemo(scale));
+        List<DemoSource> sources = List.of(new GoogleDemo(scale), new SchoologyDemo(scale), new CanvasDemo(scale));
         try {
             Settings s = settings.with("lms.db.url", "jdbc:sqlite:" + DB);
             List<String> names = new ArrayList<>();
@@ -67,6 +72,8 @@ public final class DemoCommand {
                 out.println(src.lms() + " simulator answered " + src.requests() + " requests in all.");
             }
             out.println("Explore it: sqlite3 " + DB + " \"SELECT id, json_extract(json, '$.name'), deleted_at FROM google_courses\"");
+            out.println("            sqlite3 " + DB + " \"SELECT id, json_extract(json, '$.section_title'), retired_at, deleted_at"
+                    + " FROM schoology_sections WHERE retired_at IS NOT NULL OR deleted_at IS NOT NULL\"");
             return first == 0 && second == 0 ? 0 : 1;
         } finally {
             sources.forEach(DemoSource::close);

@@ -2,8 +2,6 @@ package org.lmssync.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.lmssync.simulator.google.DistrictSize;
@@ -35,7 +33,7 @@ final class GoogleDemo implements DemoSource {
                 "lms.google.reports-url", sim.baseUrl(),
                 "lms.google.service-account-file", key.toString(),
                 "lms.google.admin-email", sim.adminEmail(),
-                "lms.school-year-start", LocalDate.now(ZoneOffset.UTC).minusDays(7).toString());
+                "lms.school-year-start", DemoCommand.schoolYearStart().toString());
     }
 
     @Override

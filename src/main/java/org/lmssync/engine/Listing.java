@@ -19,6 +19,8 @@ public final class Listing {
     private boolean partialData;
     private int failures;
     private boolean refreshedAuth;
+    private boolean checking;
+    long retired;
     long pages;
     long records;
     final long startedNanos = System.nanoTime();
@@ -142,5 +144,25 @@ public final class Listing {
 
     void markPartialData() {
         partialData = true;
+    }
+
+    /**
+     * Whether this is the deletion-check pass that follows a complete listing: its pages are read
+     * for identities only (see {@code deletionCheckQuery}).
+     */
+    public boolean checking() {
+        return checking;
+    }
+
+    /** After a complete listing: lists the scope again from the first page with the extra query. */
+    void startDeletionCheck(java.util.Map<String, String> extraQuery) {
+        String url = firstUrl;
+        for (java.util.Map.Entry<String, String> e : extraQuery.entrySet()) {
+            url = Urls.withParam(url, e.getKey(), e.getValue());
+        }
+        checking = true;
+        complete = false;
+        visited.clear();
+        nextUrl = url;
     }
 }

@@ -68,12 +68,15 @@ public final class PageReader {
                 if (first != JsonToken.START_OBJECT) {
                     throw new MalformedPageException("expected a JSON object with '" + itemsField + "', got " + first, false, null);
                 }
-                String items = itemsField.parts().get(0);
+                String items = itemsField.name(0);
+                boolean nested = itemsField.parts().size() > 1 || itemsField.list(0);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
-                    if (name.equals(items) && value == JsonToken.START_ARRAY) {
+                    if (name.equals(items) && value == JsonToken.START_ARRAY && !nested) {
                         readArray(p, body, records);
+                    } else if (name.equals(items) && nested) {
+                        descend(p, body, itemsField, 0, records);
                     } else {
                         envelope.set(name, p.readValueAsTree());
                     }
@@ -89,6 +92,64 @@ public final class PageReader {
             throw new MalformedPageException("cannot read the reply: " + e.getMessage(), true, e);
         }
         return new Page(records, envelope);
+    }
+
+    /**
+     * A nested items path ({@code date[].statuses.status[].attendances.attendance}): the parser is
+     * on the value of step {@code i}; the records of the last step are cut out as they came, from
+     * every element the {@code []} steps go through. Anything of another shape is skipped.
+     */
+    private static void descend(JsonParser p, String body, FieldPath path, int i, List<String> into) throws IOException {
+        JsonToken t = p.currentToken();
+        int last = path.parts().size() - 1;
+        if (i == last && !path.list(i)) {
+            if (t == JsonToken.START_ARRAY) {
+                readArray(p, body, into);
+            } else {
+                p.skipChildren();
+            }
+        } else if (path.list(i) && t == JsonToken.START_ARRAY) {
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e == null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of array");
+                }
+                if (i == last) {
+                    // "name[]" as the last step: the elements are the records
+                    int start = (int) p.currentTokenLocation().getCharOffset();
+                    p.skipChildren();
+                    if (!e.isStructStart()) {
+                        p.finishToken();
+                    }
+                    into.add(body.substring(start, (int) p.currentLocation().getCharOffset()));
+                } else if (e == JsonToken.START_OBJECT) {
+                    scanObject(p, body, path, i + 1, into);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else if (!path.list(i) && t == JsonToken.START_OBJECT) {
+            scanObject(p, body, path, i + 1, into);
+        } else {
+            p.skipChildren();
+        }
+    }
+
+    /** Inside an object: descends into the field of step {@code i}, skips the others. */
+    private static void scanObject(JsonParser p, String body, FieldPath path, int i, List<String> into) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.equals(path.name(i))) {
+                descend(p, body, path, i, into);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of object");
+        }
     }
 
     private static void readArray(JsonParser p, String body, List<String> into) throws IOException {

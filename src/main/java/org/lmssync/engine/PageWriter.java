@@ -54,6 +54,10 @@ public final class PageWriter {
         long runId = run.lmsRun().runId();
         String now = Times.now();
         String url = Urls.withoutQuery(listing.currentUrl());
+        if (listing.checking()) {
+            writeDeletionCheckPage(c, run, results, now);
+            return;
+        }
 
         // Last one wins when a page repeats an identity.
         Map<List<String>, RecordResult.Accepted> page = new LinkedHashMap<>();
@@ -111,6 +115,27 @@ public final class PageWriter {
         RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
     }
 
+    /**
+     * A page of the deletion-check listing ({@code deletionCheckQuery}): nothing is stored; live rows
+     * of the scope that the complete listing did not see but this one does are marked retired.
+     */
+    private void writeDeletionCheckPage(Connection c, ResourceRun run, List<RecordResult> results, String now)
+            throws SQLException {
+        ResourceDefinition def = run.definition();
+        Listing listing = run.listing();
+        long runId = run.lmsRun().runId();
+        for (RecordResult r : results) {
+            if (r instanceof RecordResult.Accepted a
+                    && run.writer.retireIfUnseen(a.identity(), listing.scope().key(), listing.passRunId(), runId, now)) {
+                listing.retired++;
+            }
+        }
+        run.counters().pages++;
+        listing.pages++;
+        StateStore.write(c, def.lms(), def.name(), listing.scope().key(), nextState(c, run, now), now);
+        RunLog.resourceProgress(c, runId, def.name(), run.counters(), "running", null, false);
+    }
+
     /** The sync_state row after this page; finishing a listing moves watermark, dates and deletions. */
     private StateStore.State nextState(Connection c, ResourceRun run, String now) throws SQLException {
         ResourceDefinition def = run.definition();
@@ -118,6 +143,10 @@ public final class PageWriter {
         Scope scope = l.scope();
         String ws = scope.window() == null ? null : scope.window().start().toString();
         String we = scope.window() == null ? null : scope.window().end().toString();
+        if (l.nextUrl() != null && l.checking()) {
+            // A deletion check is not resumed: a run stopped during it lists the scope again next time.
+            return new StateStore.State(null, l.passRunId(), false, null, null, null, null, null, null);
+        }
         if (l.nextUrl() != null) {
             return new StateStore.State(l.nextUrl(), l.passRunId(), l.fullPass(), ws, we, l.pendingWatermark(), null, null, null);
         }
@@ -126,7 +155,18 @@ public final class PageWriter {
             return new StateStore.State(null, null, false, null, null, null, null, null, null);
         }
         String fullPassAt = null;
+        if (l.complete() && l.fullPass() && !l.checking() && !def.deletionCheckQuery().isEmpty()
+                && run.writer.hasUnseen(scope.key(), l.passRunId())) {
+            // Rows this listing lacks may only be hidden by the listing's filter: list again with the
+            // check query before marking any of them deleted (not needed when it lacks none).
+            l.startDeletionCheck(def.deletionCheckQuery());
+            return new StateStore.State(null, l.passRunId(), false, null, null, null, null, null, null);
+        }
         if (l.complete() && l.fullPass()) {
+            if (l.checking() && l.retired > 0) {
+                LOG.info("{}{}: {} rows missing from the listing are in its deletion check: marked retired, not deleted",
+                        def.key(), scope.describe(), l.retired);
+            }
             DeletionMarker.Outcome out = deletions.mark(c, def, scope.key(), l.passRunId(), now);
             run.counters().deleted += out.deleted();
             if (out.guardWarning() != null) {

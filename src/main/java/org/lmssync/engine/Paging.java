@@ -48,12 +48,26 @@ public sealed interface Paging {
         }
     }
 
+    /** An unpaged endpoint: one request, no page-size parameter, no next page. */
+    record None() implements Paging {
+        @Override
+        public String firstPage(String url, String pageSizeParam, int pageSize) {
+            return url;
+        }
+
+        @Override
+        public String next(String requestUrl, Map<String, Object> headers, JsonNode envelope) {
+            return null;
+        }
+    }
+
     static Paging of(String kind) {
         return switch (kind.trim().toLowerCase(Locale.ROOT)) {
             case "link" -> new LinkRelNext();
             case "token" -> new PageToken(FieldPath.parse("nextPageToken"), "pageToken");
             case "offset" -> new OffsetNextLink(FieldPath.parse("links.next"));
-            default -> throw new IllegalArgumentException("paging '" + kind + "' is not one of link, token, offset");
+            case "none" -> new None();
+            default -> throw new IllegalArgumentException("paging '" + kind + "' is not one of link, token, offset, none");
         };
     }
 }

@@ -34,7 +34,8 @@ public record ResourceDefinition(
         Integer windowDays,
         FieldPath asOfField,
         FieldPath partialField,
-        Set<String> partialCodes) {
+        Set<String> partialCodes,
+        Map<String, String> deletionCheckQuery) {
 
     public static final String TEMPLATE_ID = "lms-sync-resource";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
@@ -94,7 +95,11 @@ public record ResourceDefinition(
                     optionalPath(p.apply("itemsField")), identity, parent, strategy,
                     optionalPath(p.apply("sourceCreated")), modified, watermark, List.copyOf(incremental), windowDays,
                     optionalPath(p.apply("asOfField")), optionalPath(p.apply("partialField")),
-                    Set.of(p.apply("partialCodes").isEmpty() ? new String[0] : p.apply("partialCodes").split("\\s*,\\s*")));
+                    Set.of(p.apply("partialCodes").isEmpty() ? new String[0] : p.apply("partialCodes").split("\\s*,\\s*")),
+                    parseQuery(p.apply("deletionCheckQuery")));
+            if (!def.deletionCheckQuery().isEmpty() && strategy != Strategy.FULL) {
+                throw new IllegalArgumentException("deletionCheckQuery is only for the full strategy");
+            }
             def.checkPlaceholders();
             Schema.identifier("table", def.table());
             return def;

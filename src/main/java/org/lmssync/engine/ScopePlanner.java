@@ -92,10 +92,16 @@ final class ScopePlanner {
         ResourceDefinition parent = catalog.get(def.lms(), def.parent());
         List<String> cols = parent.identity().stream().map(IdentityColumn::column).toList();
         List<Scope> scopes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", cols) + " FROM " + parent.table()
-                + " WHERE deleted_at IS NULL ORDER BY rowid");
+        // Retired parents, and parents under a retired row, are no longer listed: nor are their children.
+        java.util.Set<String> retiredAbove = parent.parent() == null ? java.util.Set.of()
+                : RetiredScopes.blocked(c, catalog, catalog.get(def.lms(), parent.parent()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", cols) + ", scope FROM " + parent.table()
+                + " WHERE deleted_at IS NULL AND retired_at IS NULL ORDER BY rowid");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                if (retiredAbove.contains(rs.getString(cols.size() + 1))) {
+                    continue;
+                }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < cols.size(); i++) {
                     values.put(cols.get(i), rs.getString(i + 1));

@@ -58,6 +58,7 @@ public final class SyncRunner {
                     for (String ddl : Schema.resourceTable(d.table(), d.identity().stream().map(IdentityColumn::column).toList())) {
                         st.execute(ddl);
                     }
+                    Schema.upgradeResourceTable(c, d.table());
                     List<String> only = selected.get(name);
                     if (only == null || only.contains(d.name())) {
                         resources.add(d);

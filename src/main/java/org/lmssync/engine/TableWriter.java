@@ -25,6 +25,8 @@ final class TableWriter implements AutoCloseable {
     private final PreparedStatement maxRowid;
     private final PreparedStatement dedupe;
     private final PreparedStatement touch;
+    private final PreparedStatement retire;
+    private final PreparedStatement unseen;
 
     TableWriter(Connection c, ResourceDefinition def) throws SQLException {
         String t = Schema.identifier("table", def.table());
@@ -57,7 +59,10 @@ final class TableWriter implements AutoCloseable {
         dedupe = c.prepareStatement("DELETE FROM " + t + " WHERE rowid IN (SELECT o.rowid FROM " + t + " AS n JOIN "
                 + t + " AS o ON " + join + "o.rowid < n.rowid WHERE n.rowid > ?)");
         touch = c.prepareStatement("UPDATE " + t + " SET run_id = ?, import_date = ?, scope = ?, as_of_date = ?,"
-                + " deleted_at = NULL WHERE rowid = ?");
+                + " deleted_at = NULL, retired_at = NULL WHERE rowid = ?");
+        retire = c.prepareStatement("UPDATE " + t + " SET retired_at = COALESCE(retired_at, ?), run_id = ? WHERE "
+                + where + " AND scope = ? AND deleted_at IS NULL AND run_id < ?");
+        unseen = c.prepareStatement("SELECT 1 FROM " + t + " WHERE scope = ? AND deleted_at IS NULL AND run_id < ? LIMIT 1");
     }
 
     Existing find(List<String> key) throws SQLException {
@@ -117,6 +122,32 @@ final class TableWriter implements AutoCloseable {
         return dedupe.executeUpdate();
     }
 
+    /**
+     * A deletion-check listing saw this identity: if the scope's complete listing did not (its
+     * live row is older than the pass), the row is retired (once) and counts as seen by the pass,
+     * so deletion marking leaves it alone. Returns whether a row was retired.
+     */
+    boolean retireIfUnseen(List<String> key, String scope, long passRunId, long runId, String now) throws SQLException {
+        int i = 1;
+        retire.setString(i++, now);
+        retire.setLong(i++, runId);
+        for (String v : key) {
+            retire.setString(i++, v);
+        }
+        retire.setString(i++, scope);
+        retire.setLong(i, passRunId);
+        return retire.executeUpdate() > 0;
+    }
+
+    /** Whether the scope has live rows that the pass has not seen (rows a complete listing would mark). */
+    boolean hasUnseen(String scope, long passRunId) throws SQLException {
+        unseen.setString(1, scope);
+        unseen.setLong(2, passRunId);
+        try (ResultSet rs = unseen.executeQuery()) {
+            return rs.next();
+        }
+    }
+
     void clearBatches() throws SQLException {
         insert.clearBatch();
         touch.clearBatch();
@@ -124,7 +155,7 @@ final class TableWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(lookup, insert, maxRowid, dedupe, touch)) {
+        for (PreparedStatement ps : List.of(lookup, insert, maxRowid, dedupe, touch, retire, unseen)) {
             ps.close();
         }
     }

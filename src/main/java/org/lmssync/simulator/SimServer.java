@@ -31,15 +31,15 @@ import java.util.stream.Collectors;
  * fault injection in front of the handlers.
  */
 public final class SimServer implements AutoCloseable {
+    private static final String LOOPBACK = "127.0.0.1";
+
     static {
-        // The JDK server writes headers and body separately; with Nagle on, each response waits for
-        // the client's delayed ACK (~40 ms). The JDK reads this once, when its first server starts.
+        // The JDK server writes headers and body separately; without TCP_NODELAY each reply can wait
+        // for the client's delayed ACK (about 40 ms on Linux loopback). Read when its first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-
-    private static final String LOOPBACK = "127.0.0.1";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -122,28 +122,31 @@ public final class SimServer implements AutoCloseable {
         SimRequest req = toRequest(ex, received);
         Optional<Fault> fault = faults.select(req);
         int[] status = {RequestLog.NO_STATUS};
-        boolean logged = false;
+        boolean[] logged = {false};
+        // Logged before the body is written, so a client that has its reply finds it in the log.
+        Runnable logIt = () -> {
+            if (!logged[0]) {
+                logged[0] = true;
+                log.add(new RequestLog.Entry(req.method(), req.path(), req.rawQuery(), req.params(),
+                        captured(req), req.header("authorization").isPresent(), received, status[0],
+                        fault.map(Fault::label).orElse(null)));
+            }
+        };
+        BEFORE_BODY.set(logIt);
         try {
             if (fault.isPresent()) {
                 applyFault(ex, req, fault.get(), status);
             } else {
-                SimResponse response = route(req);
-                // Log before answering, so a client that counts requests after a reply sees this one.
-                log.add(entry(req, received, response.status(), null));
-                logged = true;
-                send(ex, response, status);
+                send(ex, route(req), status);
             }
         } finally {
-            if (!logged) {
-                log.add(entry(req, received, status[0], fault.map(Fault::label).orElse(null)));
-            }
+            BEFORE_BODY.remove();
+            logIt.run();
         }
     }
 
-    private RequestLog.Entry entry(SimRequest req, Instant received, int status, String faultLabel) {
-        return new RequestLog.Entry(req.method(), req.path(), req.rawQuery(), req.params(),
-                captured(req), req.header("authorization").isPresent(), received, status, faultLabel);
-    }
+    /** The request log step of the exchange in progress on this thread. */
+    private static final ThreadLocal<Runnable> BEFORE_BODY = new ThreadLocal<>();
 
     private void applyFault(HttpExchange ex, SimRequest req, Fault f, int[] status) throws IOException {
         switch (f.kind()) {
@@ -200,8 +203,12 @@ public final class SimServer implements AutoCloseable {
         byte[] body = resp.body();
         boolean noBody = body.length == 0 || resp.status() == 204 || resp.status() == 304
                 || "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(resp.status(), noBody ? -1 : body.length);
         status[0] = resp.status();
+        Runnable logIt = BEFORE_BODY.get();
+        if (logIt != null) {
+            logIt.run();
+        }
+        ex.sendResponseHeaders(resp.status(), noBody ? -1 : body.length);
         if (!noBody) {
             try (OutputStream os = ex.getResponseBody()) {
                 os.write(body);

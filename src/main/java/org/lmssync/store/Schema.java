@@ -12,7 +12,7 @@ public final class Schema {
     /** Columns every resource table has besides its identity columns. */
     public static final List<String> STANDARD_COLUMNS = List.of("scope", "json", "json_hash", "create_date",
             "last_modified_date", "source_create_date", "source_last_modified_date", "import_date",
-            "as_of_date", "deleted_at", "run_id");
+            "as_of_date", "deleted_at", "retired_at", "run_id");
 
     static final List<String> BOOKKEEPING = List.of("""
             CREATE TABLE IF NOT EXISTS sync_runs (
@@ -64,6 +64,23 @@ public final class Schema {
         return name;
     }
 
+    /** Adds the standard columns a resource table made by an older version lacks ({@code retired_at}). */
+    public static void upgradeResourceTable(java.sql.Connection c, String table) throws java.sql.SQLException {
+        identifier("table", table);
+        boolean hasRetired = false;
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                hasRetired |= "retired_at".equals(rs.getString("name"));
+            }
+        }
+        if (!hasRetired) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN retired_at TEXT");
+            }
+        }
+    }
+
     /** DDL for one resource table and its two indexes: identity (for the scoped dedupe) and scope. */
     public static List<String> resourceTable(String table, List<String> identity) {
         identifier("table", table);
@@ -78,7 +95,7 @@ public final class Schema {
                 + "scope TEXT NOT NULL, json TEXT NOT NULL, json_hash TEXT NOT NULL,"
                 + " create_date TEXT NOT NULL, last_modified_date TEXT NOT NULL,"
                 + " source_create_date TEXT, source_last_modified_date TEXT,"
-                + " import_date TEXT NOT NULL, as_of_date TEXT, deleted_at TEXT, run_id INTEGER NOT NULL)");
+                + " import_date TEXT NOT NULL, as_of_date TEXT, deleted_at TEXT, run_id INTEGER NOT NULL, retired_at TEXT)");
         ddl.add("CREATE INDEX IF NOT EXISTS " + table + "_identity ON " + table + " (" + String.join(", ", identity) + ")");
         ddl.add("CREATE INDEX IF NOT EXISTS " + table + "_scope ON " + table + " (scope, run_id)");
         return ddl;
