@@ -132,7 +132,7 @@ public final class PageWriter {
         }
         run.counters().pages++;
         listing.pages++;
-        StateStore.write(c, def.lms(), def.name(), listing.scope().key(), nextState(c, run, now), now);
+        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, now), now);
         RunLog.resourceProgress(c, runId, def.name(), run.counters(), "running", null, false);
     }
 
