@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +47,7 @@ final class District {
     final Map<Long, List<AuthEvent>> addedAuthEvents = new HashMap<>();
     /** Users and assignments below these ordinals were generated and carry generated history. */
     int generatedUsers;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final org.lmssync.simulator.Guard guard = new org.lmssync.simulator.Guard();
     private long nextCourseId = COURSE_ID_BASE;
     private long nextSectionId = SECTION_ID_BASE;
     private long nextEnrollmentId = ENROLLMENT_ID_BASE;
@@ -65,21 +64,11 @@ final class District {
     }
 
     <T> T read(Supplier<T> action) {
-        lock.readLock().lock();
-        try {
-            return action.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return guard.read(action);
     }
 
     <T> T write(Supplier<T> action) {
-        lock.writeLock().lock();
-        try {
-            return action.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return guard.write(action);
     }
 
     AccountData rootAccount() {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +32,7 @@ final class District {
     final Map<String, SimUser> usersByEmail = new HashMap<>();
     final Map<String, CourseData> courses = new LinkedHashMap<>();
     final Map<String, SubmissionEdit> submissionEdits = new HashMap<>();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final org.lmssync.simulator.Guard guard = new org.lmssync.simulator.Guard();
     private final long courseIdBase;
     private final long courseWorkIdBase;
     private final long userIdBase;
@@ -54,21 +53,11 @@ final class District {
     }
 
     <T> T read(Supplier<T> action) {
-        lock.readLock().lock();
-        try {
-            return action.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return guard.read(action);
     }
 
     <T> T write(Supplier<T> action) {
-        lock.writeLock().lock();
-        try {
-            return action.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return guard.write(action);
     }
 
     LocalDate today() {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +29,7 @@ final class District {
     long fullYearPeriodId;
     final List<Long> termIds = new ArrayList<>();
     long adminUid;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final org.lmssync.simulator.Guard guard = new org.lmssync.simulator.Guard();
     private long nextUid;
     private long nextCourseId;
     private long nextSectionId;
@@ -60,21 +59,11 @@ final class District {
     }
 
     <T> T read(Supplier<T> action) {
-        lock.readLock().lock();
-        try {
-            return action.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return guard.read(action);
     }
 
     <T> T write(Supplier<T> action) {
-        lock.writeLock().lock();
-        try {
-            return action.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return guard.write(action);
     }
 
     LocalDate today() {
