@@ -57,8 +57,4 @@ final class CanvasPacer {
         lastRemaining = remaining;
         lastNanos = nowNanos;
     }
-
-    synchronized double leakPerSecond() {
-        return leakPerSecond;
-    }
 }

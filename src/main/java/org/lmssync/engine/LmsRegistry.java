@@ -55,10 +55,6 @@ public final class LmsRegistry {
         return lms;
     }
 
-    public boolean knows(String name) {
-        return all.containsKey(name);
-    }
-
     public Collection<Lms> all() {
         return all.values();
     }

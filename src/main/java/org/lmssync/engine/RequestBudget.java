@@ -12,7 +12,6 @@ public final class RequestBudget {
     private final long intervalNanos;
     private long nextSlot = System.nanoTime();
     private long slowIntervalNanos;
-    private long waitedNanos;
 
     public RequestBudget(double requestsPerSecond) {
         this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
@@ -26,7 +25,6 @@ public final class RequestBudget {
             long slot = Math.max(now, nextSlot);
             nextSlot = slot + Math.max(intervalNanos, slowIntervalNanos);
             wait = slot - now;
-            waitedNanos += wait;
         }
         long deadline = System.nanoTime() + wait;
         for (long left = wait; left > 0 && !stop.isStopping(); left = deadline - System.nanoTime()) {
@@ -38,9 +36,5 @@ public final class RequestBudget {
     /** Spaces requests at least {@code interval} apart until told otherwise (0 = back to the rate). */
     public synchronized void pace(long interval, TimeUnit unit) {
         slowIntervalNanos = unit.toNanos(interval);
-    }
-
-    public synchronized long waitedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(waitedNanos);
     }
 }
