@@ -113,4 +113,31 @@ class PagingEndToEndTest extends SyncTestSupport {
         assertEquals(1, once("items_link"));
         assertEquals(0, scalar("SELECT COUNT(*) FROM testlms_items_link WHERE deleted_at IS NOT NULL"));
     }
+
+    @Test
+    void aResumePointTheApiRejectsRestartsTheListingFromItsFirstPage() throws Exception {
+        api.put("items", TestApi.records("t", 0, 25));
+        assertEquals(0, once("items_token"), lastErr);
+        // as if a run had stopped mid-listing and its page token has since expired
+        exec("UPDATE sync_state SET next_page = '" + api.baseUrl() + "/token/items?pageSize=10&pageToken=expired',"
+                + " pass_run_id = 1 WHERE resource = 'items_token'");
+        api.clearLog();
+        assertEquals(0, once("items_token"), lastErr);
+        List<TestApi.Request> r = api.requests();
+        assertEquals(400, r.get(0).status());
+        assertEquals(null, r.get(1).query().get("pageToken"));
+        assertEquals(4, r.size());
+        assertEquals(25, scalar("SELECT COUNT(*) FROM testlms_items_token WHERE deleted_at IS NULL"));
+        assertEquals("succeeded", lastResourceRun("items_token").get("status"));
+    }
+
+    @Test
+    void statusPrintsTheLatestRunsFromTheDatabase() throws Exception {
+        api.put("items", TestApi.records("a", 0, 25));
+        assertEquals(0, once("items_link"), lastErr);
+        assertEquals(0, run("status"));
+        assertTrue(lastOut.contains("testlms"), lastOut);
+        String row = lastOut.lines().filter(l -> l.contains("items_link")).findFirst().orElseThrow();
+        assertTrue(row.matches(".*succeeded\\s+25\\s+25\\s+0\\s+0\\s+0\\s+3\\s+0\\s+0\\s+0\\s*"), row);
+    }
 }

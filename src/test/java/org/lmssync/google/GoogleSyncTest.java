@@ -154,7 +154,10 @@ class GoogleSyncTest extends SyncTestSupport {
 
     @Test
     void aQuotaExhaustedForAWhileIsWaitedOutWithNothingLost() throws Exception {
+        // Full jitter can draw short waits: enough attempts, each wait at most 3 s, outlast a 2.5 s squeeze.
         config.put("lms.http.backoff-base-millis", "300");
+        config.put("lms.http.max-attempts", "15");
+        config.put("lms.http.max-wait-seconds", "3");
         Thread squeeze = new Thread(() -> {
             try {
                 while (sim.requestLog().size() < 10) {
