@@ -67,7 +67,7 @@ final class DeletionMarker {
             return 0;
         }
         List<String> keys = new ArrayList<>();
-        String cols = String.join(", ", parent.identity().stream().map(IdentityColumn::column).toList());
+        String cols = String.join(", ", parent.identityColumns());
         try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM " + parent.table() + " WHERE " + where)) {
             ps.setString(1, scope);
             if (passRunId != null) {

@@ -49,15 +49,33 @@ public final class PageWriter {
     private void write(Connection c, ResourceRun run, List<RecordResult> results) throws SQLException {
         ResourceDefinition def = run.definition();
         Listing listing = run.listing();
-        Scope scope = listing.scope();
         Counters n = run.counters();
         long runId = run.lmsRun().runId();
         String now = Times.now();
         String url = Urls.withoutQuery(listing.currentUrl());
         if (listing.checking()) {
-            writeDeletionCheckPage(c, run, results, now);
-            return;
+            retireSeen(run, results, now);
+        } else {
+            store(c, run, results, now, url);
         }
+        n.pages++;
+        listing.pages++;
+        if (run.failure() != null) {
+            RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, run.failure(), null);
+            n.errors++;
+        }
+        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, now), now);
+        RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
+    }
+
+    /** A page of a normal listing: append new and changed rows, dedupe, touch the unchanged. */
+    private static void store(Connection c, ResourceRun run, List<RecordResult> results, String now, String url)
+            throws SQLException {
+        ResourceDefinition def = run.definition();
+        Listing listing = run.listing();
+        Scope scope = listing.scope();
+        Counters n = run.counters();
+        long runId = run.lmsRun().runId();
 
         // Last one wins when a page repeats an identity.
         Map<List<String>, RecordResult.Accepted> page = new LinkedHashMap<>();
@@ -99,41 +117,25 @@ public final class PageWriter {
             }
         }
         t.flush(inserted, before);
-        n.pages++;
         n.records += results.size();
-        listing.pages++;
         listing.records += results.size();
-
         if (olderThanWatermark && listing.nextUrl() != null) {
             listing.stopEarly();
         }
-        if (run.failure() != null) {
-            RunLog.error(c, runId, def.lms(), def.name(), scope.key(), url, run.failure(), null);
-            n.errors++;
-        }
-        StateStore.write(c, def.lms(), def.name(), scope.stateKey(), nextState(c, run, now), now);
-        RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
     }
 
     /**
      * A page of the deletion-check listing ({@code deletionCheckQuery}): nothing is stored; live rows
      * of the scope that the complete listing did not see but this one does are marked retired.
      */
-    private void writeDeletionCheckPage(Connection c, ResourceRun run, List<RecordResult> results, String now)
-            throws SQLException {
-        ResourceDefinition def = run.definition();
+    private static void retireSeen(ResourceRun run, List<RecordResult> results, String now) throws SQLException {
         Listing listing = run.listing();
-        long runId = run.lmsRun().runId();
         for (RecordResult r : results) {
-            if (r instanceof RecordResult.Accepted a
-                    && run.writer.retireIfUnseen(a.identity(), listing.scope().key(), listing.passRunId(), runId, now)) {
+            if (r instanceof RecordResult.Accepted a && run.writer.retireIfUnseen(a.identity(), listing.scope().key(),
+                    listing.passRunId(), run.lmsRun().runId(), now)) {
                 listing.retired++;
             }
         }
-        run.counters().pages++;
-        listing.pages++;
-        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, now), now);
-        RunLog.resourceProgress(c, runId, def.name(), run.counters(), "running", null, false);
     }
 
     /** The sync_state row after this page; finishing a listing moves watermark, dates and deletions. */

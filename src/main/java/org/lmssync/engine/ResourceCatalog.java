@@ -137,7 +137,7 @@ public final class ResourceCatalog {
         if (d.parent() == null) {
             return;
         }
-        List<String> parentCols = get(d.lms(), d.parent()).identity().stream().map(IdentityColumn::column).toList();
+        List<String> parentCols = get(d.lms(), d.parent()).identityColumns();
         java.util.Set<String> used = new java.util.HashSet<>(d.placeholders());
         used.removeAll(List.of("date", "start", "end", "watermark"));
         for (IdentityColumn c : d.identity()) {

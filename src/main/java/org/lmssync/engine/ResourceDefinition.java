@@ -53,6 +53,11 @@ public record ResourceDefinition(
         return lms + "/" + name;
     }
 
+    /** The identity column names, in declaration order. */
+    public List<String> identityColumns() {
+        return identity.stream().map(IdentityColumn::column).toList();
+    }
+
     /** Builds a definition from template parameters, with clear messages for bad values. */
     public static ResourceDefinition fromParameters(Map<String, Object> raw) {
         Function<String, String> p = k -> {

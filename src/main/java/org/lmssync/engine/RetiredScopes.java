@@ -20,7 +20,7 @@ final class RetiredScopes {
     /** The scope keys (identity joined by '/') of the live rows of {@code def} that are retired or under a retired row. */
     static Set<String> blocked(Connection c, ResourceCatalog catalog, ResourceDefinition def) throws SQLException {
         Set<String> above = def.parent() == null ? Set.of() : blocked(c, catalog, catalog.get(def.lms(), def.parent()));
-        List<String> cols = def.identity().stream().map(IdentityColumn::column).toList();
+        List<String> cols = def.identityColumns();
         Set<String> out = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", cols) + ", scope, retired_at FROM "
                 + def.table() + " WHERE deleted_at IS NULL" + (above.isEmpty() ? " AND retired_at IS NOT NULL" : ""));

@@ -90,7 +90,7 @@ final class ScopePlanner {
             return List.of(new Scope(Scope.ROOT, Map.of(), null));
         }
         ResourceDefinition parent = catalog.get(def.lms(), def.parent());
-        List<String> cols = parent.identity().stream().map(IdentityColumn::column).toList();
+        List<String> cols = parent.identityColumns();
         List<Scope> scopes = new ArrayList<>();
         // Retired parents, and parents under a retired row, are no longer listed: nor are their children.
         java.util.Set<String> retiredAbove = parent.parent() == null ? java.util.Set.of()

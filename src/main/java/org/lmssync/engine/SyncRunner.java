@@ -55,7 +55,7 @@ public final class SyncRunner {
             try (Statement st = c.createStatement()) {
                 for (ResourceDefinition d : catalog.inOrder(name)) {
                     // Every table exists before any listing, so cascades can reach children not yet synced.
-                    for (String ddl : Schema.resourceTable(d.table(), d.identity().stream().map(IdentityColumn::column).toList())) {
+                    for (String ddl : Schema.resourceTable(d.table(), d.identityColumns())) {
                         st.execute(ddl);
                     }
                     Schema.upgradeResourceTable(c, d.table());

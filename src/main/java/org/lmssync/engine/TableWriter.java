@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.lmssync.store.Schema;
@@ -30,12 +29,8 @@ final class TableWriter implements AutoCloseable {
 
     TableWriter(Connection c, ResourceDefinition def) throws SQLException {
         String t = Schema.identifier("table", def.table());
-        identity = def.identity().stream().map(IdentityColumn::column).toList();
-        try (Statement st = c.createStatement()) {
-            for (String ddl : Schema.resourceTable(t, identity)) {
-                st.execute(ddl);
-            }
-        }
+        // The table exists: SyncRunner creates (and upgrades) every table of the LMS before its run.
+        identity = def.identityColumns();
         String where = String.join(" = ? AND ", identity) + " = ?";
         lookup = c.prepareStatement("SELECT rowid, json_hash, create_date, last_modified_date, deleted_at FROM " + t
                 + " WHERE " + where + " ORDER BY rowid DESC LIMIT 1");
