@@ -62,7 +62,7 @@ final class SyncCommand {
         this.out = out;
     }
 
-    int run() {
+    int run() throws SyncDatabase.Busy {
         EngineConfig config = EngineConfig.from(settings);
         LmsRegistry registry = LmsRegistry.load(settings, only);
         List<String> active = registry.all().stream().filter(l -> l.config().enabled()).map(LmsRegistry.Lms::name).toList();
@@ -98,6 +98,16 @@ final class SyncCommand {
                 configureHttp(m.getCamelContext(), config);
             }
         });
+        db.lockForWriting();
+        try {
+            return startAndSync(main, runner, active, db, config, badRoutes);
+        } finally {
+            db.close();
+        }
+    }
+
+    private int startAndSync(Main main, SyncRunner runner, List<String> active, SyncDatabase db, EngineConfig config,
+                             ConfigException[] badRoutes) {
         try {
             db.open();
         } catch (SQLException e) {
@@ -117,11 +127,7 @@ final class SyncCommand {
             }
             throw new ConfigException("routes", "the routes could not start: " + rootMessage(e));
         }
-        try {
-            return command.equals("run") ? runScheduled(main) : once(main, runner, active, db);
-        } finally {
-            db.close();
-        }
+        return command.equals("run") ? runScheduled(main) : once(main, runner, active, db);
     }
 
     private int once(Main main, SyncRunner runner, List<String> active, SyncDatabase db) {

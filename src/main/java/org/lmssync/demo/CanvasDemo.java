@@ -14,8 +14,7 @@ final class CanvasDemo implements DemoSource {
 
     /** @param scale {@code small} (about 1,500 records) or {@code medium} (about 60,000) */
     CanvasDemo(String scale) {
-        CanvasDistrictSize size = scale.equals("medium") ? new CanvasDistrictSize(3, 2, 120, 2, 25, 2, 8, 3000, 200, 3)
-                : CanvasDistrictSize.small();
+        CanvasDistrictSize size = scale.equals("medium") ? CanvasDistrictSize.medium() : CanvasDistrictSize.small();
         sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(2026).size(size).build());
     }
 

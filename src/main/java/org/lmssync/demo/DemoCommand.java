@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.lmssync.config.Settings;
 
 /**
@@ -19,10 +18,16 @@ public final class DemoCommand {
 
     private final Settings settings;
     private final PrintStream out;
-    private final BiFunction<Settings, List<String>, Integer> syncOnce;
+    private final SyncOnce syncOnce;
+
+    /** Runs {@code once} for the named LMSs with the given settings; returns its exit code. */
+    @FunctionalInterface
+    public interface SyncOnce {
+        int run(Settings settings, List<String> lms) throws IOException;
+    }
 
     /** @param syncOnce runs {@code once} for the named LMSs with the given settings; returns its exit code */
-    public DemoCommand(Settings settings, PrintStream out, BiFunction<Settings, List<String>, Integer> syncOnce) {
+    public DemoCommand(Settings settings, PrintStream out, SyncOnce syncOnce) {
         this.settings = settings;
         this.out = out;
         this.syncOnce = syncOnce;
@@ -55,7 +60,7 @@ public final class DemoCommand {
             }
             out.println("== Run 1: first sync of the simulated district into " + DB);
             long t0 = System.nanoTime();
-            int first = syncOnce.apply(s, names);
+            int first = syncOnce.run(s, names);
             out.printf("   (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
             out.println();
             out.println("== Changing the simulated data");
@@ -65,7 +70,7 @@ public final class DemoCommand {
             out.println();
             out.println("== Run 2: incremental sync");
             long t1 = System.nanoTime();
-            int second = syncOnce.apply(s, names);
+            int second = syncOnce.run(s, names);
             out.printf("   (%.1f s)%n", (System.nanoTime() - t1) / 1e9);
             out.println();
             for (DemoSource src : sources) {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The redelivery decision of the shared error handler. As {@code onExceptionOccurred} it looks at
  * the failure, decides whether to retry and how long to wait (Retry-After in seconds or as an
- * HTTP-date, else exponential backoff with full jitter, capped), counts it, and hands the wait to
- * Camel through {@code CamelRedeliveryDelay}; as {@code retryWhile} it returns that decision.
+ * HTTP-date, else exponential backoff with full jitter, capped), counts it and waits, ending the
+ * wait early on a stop request (Camel's own redelivery delay is not cut short by a SIGTERM that
+ * has not yet stopped the context); as {@code retryWhile} it returns that decision.
  */
 public final class HttpRetry implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRetry.class);
@@ -49,8 +50,8 @@ public final class HttpRetry implements Processor {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
         Decision d = decide(run, failure);
         exchange.setProperty(DECISION, d);
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, 0L);
         if (d.retry()) {
-            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, d.delayMs());
             Counters n = run.counters();
             n.retries++;
             if (d.throttled()) {
@@ -58,8 +59,7 @@ public final class HttpRetry implements Processor {
             }
             LOG.warn("{}{}: {}; retry {} of {} in {} ms", run.definition().key(), run.listing().scope().describe(),
                     d.reason(), run.listing().failures(), config.maxAttempts() - 1, d.delayMs());
-        } else {
-            exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
+            stop.await(d.delayMs());
         }
     }
 

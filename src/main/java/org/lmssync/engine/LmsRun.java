@@ -7,14 +7,25 @@ import java.util.List;
 public final class LmsRun {
     private final long runId;
     private final String lms;
+    private final java.util.Set<Long> resumes;
     private final Counters totals = new Counters();
     private final List<String> failures = new ArrayList<>();
     private boolean interrupted;
     private String abortReason;
 
     public LmsRun(long runId, String lms) {
+        this(runId, lms, java.util.Set.of());
+    }
+
+    /** @param resumes the interrupted runs just before this one, whose completed listings it skips */
+    public LmsRun(long runId, String lms, java.util.Set<Long> resumes) {
         this.runId = runId;
         this.lms = lms;
+        this.resumes = java.util.Set.copyOf(resumes);
+    }
+
+    java.util.Set<Long> resumes() {
+        return resumes;
     }
 
     public long runId() {

@@ -146,8 +146,9 @@ public final class PageWriter {
         String ws = scope.window() == null ? null : scope.window().start().toString();
         String we = scope.window() == null ? null : scope.window().end().toString();
         if (l.nextUrl() != null && l.checking()) {
-            // A deletion check is not resumed: a run stopped during it lists the scope again next time.
-            return new StateStore.State(null, l.passRunId(), false, null, null, null, null, null, null);
+            // A deletion check is not resumed: a run stopped during it lists the scope again next time
+            // (no pass run id, so a resuming run does not take the listing for finished).
+            return new StateStore.State(null, null, false, null, null, null, null, null, null);
         }
         if (l.nextUrl() != null) {
             return new StateStore.State(l.nextUrl(), l.passRunId(), l.fullPass(), ws, we, l.pendingWatermark(), null, null, null);
@@ -162,7 +163,7 @@ public final class PageWriter {
             // Rows this listing lacks may only be hidden by the listing's filter: list again with the
             // check query before marking any of them deleted (not needed when it lacks none).
             l.startDeletionCheck(def.deletionCheckQuery());
-            return new StateStore.State(null, l.passRunId(), false, null, null, null, null, null, null);
+            return new StateStore.State(null, null, false, null, null, null, null, null, null);
         }
         if (l.complete() && l.fullPass()) {
             if (l.checking() && l.retired > 0) {

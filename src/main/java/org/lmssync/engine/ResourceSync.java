@@ -50,7 +50,7 @@ public final class ResourceSync {
         }
         Connection c = db.writer();
         RunLog.startResource(c, lmsRun.runId(), def.name());
-        List<Scope> scopes = lmsRun.abortReason() == null ? planner.plan(c, def, today.get()) : List.of();
+        List<Scope> scopes = lmsRun.abortReason() == null ? planner.plan(c, def, today.get(), lmsRun.resumes()) : List.of();
         ResourceRun run = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop);
         run.writer = new TableWriter(c, def);
         c.commit();

@@ -88,6 +88,25 @@ public final class RunLog {
         }
     }
 
+    /**
+     * The LMS's runs just before {@code runId} that were interrupted, back to the last run that
+     * was not: the pass this run resumes. Listings that those runs completed are not listed again.
+     */
+    public static java.util.Set<Long> interruptedChain(Connection c, String lms, long runId) throws SQLException {
+        java.util.Set<Long> chain = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, status FROM sync_runs WHERE lms = ? AND run_id < ?"
+                + " ORDER BY run_id DESC")) {
+            ps.setString(1, lms);
+            ps.setLong(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && "interrupted".equals(rs.getString(2))) {
+                    chain.add(rs.getLong(1));
+                }
+            }
+        }
+        return java.util.Set.copyOf(chain);
+    }
+
     /** Closes runs a killed process left 'running', so {@code status} does not show them as live. */
     public static void closeAbandonedRuns(Connection c, String lms) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sync_runs SET status = 'interrupted', finished_at = ?"

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lmssync.config.EngineConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans the listings of one resource run: one per live parent row (or one root scope) and, for
  * fetch-by-date resources, one per date window from where the stored dates left off.
  */
 final class ScopePlanner {
+    private static final Logger LOG = LoggerFactory.getLogger(ScopePlanner.class);
     private final ResourceCatalog catalog;
     private final EngineConfig config;
 
@@ -24,13 +28,17 @@ final class ScopePlanner {
         this.config = config;
     }
 
-    List<Scope> plan(Connection c, ResourceDefinition def, LocalDate today) throws SQLException {
+    /**
+     * @param resumes interrupted runs this run resumes: a listing one of them completed is not
+     *                listed again (by-date scopes need no such rule: their stored dates say it)
+     */
+    List<Scope> plan(Connection c, ResourceDefinition def, LocalDate today, Set<Long> resumes) throws SQLException {
         List<Scope> base = baseScopes(c, def);
         if (def.strategy() == Strategy.WATERMARK && !def.incrementalQueries().isEmpty()) {
-            return withIncrementalVariants(c, def, base);
+            return notYetDone(c, def, withIncrementalVariants(c, def, base), resumes);
         }
         if (def.strategy() != Strategy.BY_DATE) {
-            return base;
+            return notYetDone(c, def, base, resumes);
         }
         List<Scope> out = new ArrayList<>();
         LocalDate end = config.endDate().filter(d -> d.isBefore(today)).orElse(today);
@@ -55,6 +63,32 @@ final class ScopePlanner {
             }
         }
         return out;
+    }
+
+    private static List<Scope> notYetDone(Connection c, ResourceDefinition def, List<Scope> scopes, Set<Long> resumes)
+            throws SQLException {
+        if (resumes.isEmpty()) {
+            return scopes;
+        }
+        List<Scope> out = new ArrayList<>(scopes.size());
+        for (Scope s : scopes) {
+            // An incremental query is done too when the scope's full pass was (it already saw everything).
+            boolean done = finishedIn(StateStore.read(c, def.lms(), def.name(), s.stateKey()), resumes)
+                    || s.variant() != null && finishedIn(StateStore.read(c, def.lms(), def.name(), s.key()), resumes);
+            if (!done) {
+                out.add(s);
+            }
+        }
+        if (out.size() < scopes.size()) {
+            LOG.info("{}: {} of {} listing(s) were completed by the interrupted run this one resumes; not listed again",
+                    def.key(), scopes.size() - out.size(), scopes.size());
+        }
+        return out;
+    }
+
+    /** A finished listing keeps the run its pass began in; an unfinished one has a next page. */
+    private static boolean finishedIn(StateStore.State st, Set<Long> runs) {
+        return st.nextPage() == null && st.passRunId() != null && runs.contains(st.passRunId());
     }
 
     /**

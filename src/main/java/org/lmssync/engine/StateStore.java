@@ -30,7 +30,8 @@ public final class StateStore {
                     return State.EMPTY;
                 }
                 long pass = rs.getLong(2);
-                return new State(rs.getString(1), rs.wasNull() ? null : pass, rs.getInt(3) == 1, rs.getString(4),
+                Long passRunId = rs.wasNull() ? null : pass;
+                return new State(rs.getString(1), passRunId, rs.getInt(3) == 1, rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
             }
         }

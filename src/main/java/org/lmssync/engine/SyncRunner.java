@@ -49,7 +49,6 @@ public final class SyncRunner {
             return List.of();
         }
         try {
-            db.lockForWriting();
             Connection c = db.writer();
             List<ResourceDefinition> resources = new ArrayList<>();
             try (Statement st = c.createStatement()) {
@@ -67,9 +66,11 @@ public final class SyncRunner {
             }
             c.commit();
             RunLog.closeAbandonedRuns(c, name);
-            LmsRun run = new LmsRun(RunLog.startRun(c, name, command), name);
+            long runId = RunLog.startRun(c, name, command);
+            LmsRun run = new LmsRun(runId, name, RunLog.interruptedChain(c, name, runId));
             exchange.setProperty(RUN, run);
-            LOG.info("{}: run {} started: {}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList());
+            LOG.info("{}: run {} started: {}{}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList(),
+                    run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
             return resources.stream().map(d -> "direct:" + d.routeId()).toList();
         } catch (SQLException | RuntimeException e) {
             lms.running().unlock();

@@ -76,9 +76,10 @@ public final class SyncDatabase implements AutoCloseable {
 
     /**
      * Takes the cross-process writer lock (a lock file beside the DB), so that two processes never
-     * interleave their pages in one DB. Fails fast rather than waiting.
+     * interleave their pages in one DB. Fails fast rather than waiting. Taken before the DB is
+     * opened and held until {@link #close()}: a second process must not wait on SQLite's lock.
      */
-    public synchronized void lockForWriting() {
+    public synchronized void lockForWriting() throws Busy {
         if (lock != null) {
             return;
         }
@@ -95,8 +96,15 @@ public final class SyncDatabase implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly();
-            throw new IllegalStateException("another lms-sync process is syncing " + file
+            throw new Busy("another lms-sync process is syncing " + file
                     + " (lock " + lockFile + " is held); try again when it has finished");
+        }
+    }
+
+    /** The DB is being synced by another process. */
+    public static final class Busy extends IOException {
+        Busy(String message) {
+            super(message);
         }
     }
 

@@ -41,6 +41,11 @@ public record CanvasDistrictSize(
         return new CanvasDistrictSize(2, 2, 12, 2, 6, 1, 4, 60, 8, 3);
     }
 
+    /** About 50,000 records (the medium demo district). */
+    public static CanvasDistrictSize medium() {
+        return new CanvasDistrictSize(3, 2, 120, 2, 25, 2, 8, 3000, 200, 3);
+    }
+
     /** Well over 100,000 records, mostly submissions. */
     public static CanvasDistrictSize large() {
         return new CanvasDistrictSize(3, 2, 200, 2, 25, 2, 10, 5000, 300, 4);
