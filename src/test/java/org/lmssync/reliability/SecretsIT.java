@@ -256,12 +256,12 @@ class SecretsIT extends SyncTestSupport {
         String messages = String.join("\n", query("SELECT error AS m FROM sync_run_resources WHERE error IS NOT NULL"
                 + " UNION ALL SELECT reason FROM sync_errors").stream().map(r -> String.valueOf(r.get("m"))).toList());
         assertTrue(messages.contains("credentials were rejected"), messages);
-        all.addAll(place("exception messages (sync_run_resources.error, sync_errors.reason)", secrets.hits("messages", messages)));
+        all.addAll(place("exception messages (resource errors, error reasons)", secrets.hits("messages", messages)));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> !inputs.contains(f) && !isOutput(f)).toList()) {
                 // raw bytes: free pages and the WAL hold what the tables no longer show
                 String raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                all.addAll(place("files the runs wrote (raw bytes, DB and WAL included)", secrets.hits("file " + f.getFileName(), raw)));
+                all.addAll(place("files the runs wrote (raw bytes, DB and WAL too)", secrets.hits("file " + f.getFileName(), raw)));
             }
         }
         all.addAll(urls("Google", google.requestLog()));
@@ -276,7 +276,7 @@ class SecretsIT extends SyncTestSupport {
         StringBuilder urls = new StringBuilder();
         log.entries().forEach(e -> urls.append(e.path()).append('?').append(e.rawQuery() == null ? "" : e.rawQuery()).append('\n'));
         assertTrue(urls.length() > 0, lms + " saw no request");
-        return place("request URLs seen by the " + lms + " simulator (path and query)", secrets.hits(lms + " URLs", urls.toString()));
+        return place(lms + " simulator's request URLs (path and query)", secrets.hits(lms + " URLs", urls.toString()));
     }
 
     private List<String> place(String kind, List<String> hits) {
