@@ -81,8 +81,7 @@ public final class RunLog {
             ps.setString(4, scope);
             ps.setString(5, url);
             ps.setString(6, reason);
-            ps.setString(7, payload == null || payload.length() <= MAX_PAYLOAD ? payload
-                    : payload.substring(0, MAX_PAYLOAD) + "…[truncated " + (payload.length() - MAX_PAYLOAD) + " chars]");
+            ps.setString(7, truncated(payload));
             ps.setString(8, Times.now());
             ps.executeUpdate();
         }
@@ -105,6 +104,19 @@ public final class RunLog {
             }
         }
         return java.util.Set.copyOf(chain);
+    }
+
+    /** At most {@link #MAX_PAYLOAD} characters, the marker included, and never half a surrogate pair. */
+    static String truncated(String payload) {
+        if (payload == null || payload.length() <= MAX_PAYLOAD) {
+            return payload;
+        }
+        String marker = "…[truncated: " + payload.length() + " chars in all]";
+        int keep = MAX_PAYLOAD - marker.length();
+        if (Character.isHighSurrogate(payload.charAt(keep - 1))) {
+            keep--;
+        }
+        return payload.substring(0, keep) + marker;
     }
 
     /** Closes runs a killed process left 'running', so {@code status} does not show them as live. */

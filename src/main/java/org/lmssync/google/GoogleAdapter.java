@@ -1,5 +1,6 @@
 package org.lmssync.google;
 
+import com.google.auth.Retryable;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.apache.camel.Message;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.Settings;
+import org.lmssync.engine.CredentialsRejectedException;
 import org.lmssync.engine.LmsAdapter;
 
 /**
@@ -73,6 +75,11 @@ public final class GoogleAdapter implements LmsAdapter {
                 request.setHeader(e.getKey(), e.getValue().get(0));
             }
         } catch (IOException e) {
+            if (e instanceof Retryable r && !r.isRetryable()) {
+                // the token endpoint refused the key or the delegation (400 invalid_grant, …): the same key cannot do better
+                throw new CredentialsRejectedException("the google credentials were rejected by the token endpoint ("
+                        + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); check the lms.google.* keys");
+            }
             throw new UncheckedIOException("could not get a Google access token for " + credentials.getClass().getSimpleName()
                     + ": " + e.getMessage(), e);
         }
