@@ -4,88 +4,138 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * A hash of a JSON value that ignores key order and whitespace: objects are fed with their keys
  * sorted, every value with a type tag and a length, so that no two different values collide by
  * concatenation. SHA-256, first 128 bits, as hex.
+ *
+ * <p>The canonical bytes are gathered in one reused buffer and digested in one call: feeding the
+ * digest a few bytes at a time cost more than the SHA-256 itself.
  */
 public final class CanonicalHash {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private static final ThreadLocal<Canon> CANON = ThreadLocal.withInitial(Canon::new);
 
     private CanonicalHash() {
     }
 
     public static String of(JsonNode node) {
-        MessageDigest md = DIGEST.get();
-        md.reset();
-        feed(md, node);
-        byte[] d = md.digest();
+        Canon c = CANON.get();
+        c.pos = 0;
+        c.feed(node);
+        c.digest.reset();
+        c.digest.update(c.buf, 0, c.pos);
+        byte[] d = c.digest.digest();
         char[] out = new char[32];
         for (int i = 0; i < 16; i++) {
             out[2 * i] = HEX[(d[i] >> 4) & 0xf];
             out[2 * i + 1] = HEX[d[i] & 0xf];
         }
+        if (c.buf.length > Canon.KEEP) {
+            c.buf = new byte[Canon.INITIAL]; // one huge record must not pin its buffer for the run
+        }
         return new String(out);
     }
 
-    private static void feed(MessageDigest md, JsonNode n) {
-        switch (n.getNodeType()) {
-            case OBJECT -> {
-                List<String> keys = new ArrayList<>(n.size());
-                Iterator<String> it = n.fieldNames();
-                while (it.hasNext()) {
-                    keys.add(it.next());
-                }
-                Collections.sort(keys);
-                md.update((byte) '{');
-                length(md, keys.size());
-                for (String k : keys) {
-                    text(md, k);
-                    feed(md, n.get(k));
-                }
+    /** The canonical form of one value, written into a growable byte buffer. */
+    private static final class Canon {
+        static final int INITIAL = 4096;
+        static final int KEEP = 1 << 20;
+        final MessageDigest digest;
+        byte[] buf = new byte[INITIAL];
+        int pos;
+
+        Canon() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
-            case ARRAY -> {
-                md.update((byte) '[');
-                length(md, n.size());
-                for (JsonNode e : n) {
-                    feed(md, e);
-                }
-            }
-            case STRING -> {
-                md.update((byte) 's');
-                text(md, n.textValue());
-            }
-            case NUMBER -> {
-                md.update((byte) 'n');
-                text(md, n.asText());
-            }
-            case BOOLEAN -> md.update((byte) (n.booleanValue() ? 't' : 'f'));
-            default -> md.update((byte) 'z');
         }
-    }
 
-    private static void text(MessageDigest md, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        length(md, b.length);
-        md.update(b);
-    }
+        void feed(JsonNode n) {
+            switch (n.getNodeType()) {
+                case OBJECT -> {
+                    String[] keys = new String[n.size()];
+                    int k = 0;
+                    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                        keys[k++] = it.next();
+                    }
+                    Arrays.sort(keys);
+                    put((byte) '{');
+                    length(keys.length);
+                    for (String key : keys) {
+                        text(key);
+                        feed(n.get(key));
+                    }
+                }
+                case ARRAY -> {
+                    put((byte) '[');
+                    length(n.size());
+                    for (JsonNode e : n) {
+                        feed(e);
+                    }
+                }
+                case STRING -> {
+                    put((byte) 's');
+                    text(n.textValue());
+                }
+                case NUMBER -> {
+                    put((byte) 'n');
+                    text(n.asText());
+                }
+                case BOOLEAN -> put((byte) (n.booleanValue() ? 't' : 'f'));
+                default -> put((byte) 'z');
+            }
+        }
 
-    private static void length(MessageDigest md, int n) {
-        md.update((byte) (n >>> 24));
-        md.update((byte) (n >>> 16));
-        md.update((byte) (n >>> 8));
-        md.update((byte) n);
+        /** Length-prefixed UTF-8; ASCII (almost all of it) is copied without an intermediate array. */
+        void text(String s) {
+            int n = s.length();
+            ensure(4 + n);
+            int lengthAt = pos;
+            pos += 4;
+            for (int i = 0; i < n; i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    pos = lengthAt;
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    length(b.length);
+                    ensure(b.length);
+                    System.arraycopy(b, 0, buf, pos, b.length);
+                    pos += b.length;
+                    return;
+                }
+                buf[pos++] = (byte) ch;
+            }
+            writeInt(lengthAt, n);
+        }
+
+        void length(int n) {
+            ensure(4);
+            writeInt(pos, n);
+            pos += 4;
+        }
+
+        void put(byte b) {
+            ensure(1);
+            buf[pos++] = b;
+        }
+
+        private void writeInt(int at, int n) {
+            buf[at] = (byte) (n >>> 24);
+            buf[at + 1] = (byte) (n >>> 16);
+            buf[at + 2] = (byte) (n >>> 8);
+            buf[at + 3] = (byte) n;
+        }
+
+        private void ensure(int more) {
+            if (pos + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+            }
+        }
     }
 }

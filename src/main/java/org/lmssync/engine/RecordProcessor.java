@@ -6,23 +6,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.Handler;
+import org.apache.camel.Processor;
 
 /**
  * The per-record step: identity, source dates and canonical hash of one record. A record that
- * cannot be stored becomes a {@link RecordResult.Rejected}; it never fails the page.
+ * cannot be stored becomes a {@link RecordResult.Rejected}; it never fails the page. A plain
+ * {@link Processor} rather than a bean method: it runs once per record, where bean binding costs.
  */
-public final class RecordProcessor {
+public final class RecordProcessor implements Processor {
     private final ObjectMapper mapper;
 
     public RecordProcessor(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    @Handler
-    public RecordResult process(Exchange exchange) {
+    @Override
+    public void process(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
-        return process(exchange.getMessage().getBody(String.class), run.definition(), run.listing().scope());
+        exchange.getMessage().setBody(process(exchange.getMessage().getBody(String.class), run.definition(),
+                run.listing().scope()));
     }
 
     public RecordResult process(String raw, ResourceDefinition def, Scope scope) {

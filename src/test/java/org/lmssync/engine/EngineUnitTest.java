@@ -30,6 +30,17 @@ class EngineUnitTest {
     }
 
     @Test
+    void theCanonicalHashOfAGivenValueNeverChangesSoStoredRowsStayUnchangedAcrossUpgrades() throws Exception {
+        // Computed by the first implementation; a different value would make every stored row look updated.
+        assertEquals("70b01d9d4d02a08b0c9edf9019047bc8", CanonicalHash.of(mapper.readTree(
+                "{\"id\":7,\"name\":\"Zoë Ünïcode ✓\",\"tags\":[\"a\",1.5,null,true,{\"z\":false,\"b\":[]}],\"empty\":\"\"}")));
+        StringBuilder big = new StringBuilder("{\"x\":\"");
+        big.append("é".repeat(1 << 20)).append("\"}");
+        String once = CanonicalHash.of(mapper.readTree(big.toString()));
+        assertEquals(once, CanonicalHash.of(mapper.readTree(big.toString())), "the reused buffer must not leak into the next hash");
+    }
+
+    @Test
     void retryAfterReadsSecondsAndHttpDates() {
         Instant now = Instant.parse("2026-11-25T20:00:00Z");
         assertEquals(120_000L, HttpRetry.retryAfterMillis("120", now));
