@@ -26,6 +26,13 @@ final class SyncDb {
         }
     }
 
+    /** A text value, or null when there is no row or it is NULL. */
+    static String text(Path db, String sql) throws SQLException {
+        try (Connection c = open(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     /** The last LMS run, as recorded in sync_runs. */
     record LastRun(double seconds, long requests, long inserted, long updated, long throttled) {
     }
