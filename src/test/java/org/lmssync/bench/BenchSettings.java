@@ -13,7 +13,7 @@ import java.util.Map;
  * @param repeatBig    repetitions for sizes of 1,000,000 and more (each costs minutes)
  * @param smallTable   the small table of (b)
  * @param changes      changed records of (b)
- * @param throttleRps  R of (e): the simulator's limit and the app's budget
+ * @param throttleRps  R of (e): the simulator's limit and the app's budget (default 5, Schoology's default budget)
  * @param parts        which measures to run, letters a-f
  */
 record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int smallTable, int changes, int throttleRps,
@@ -25,7 +25,7 @@ record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int sma
         int repeat = Integer.getInteger("bench.repeat", 3);
         return new BenchSettings(full, repeat, Integer.getInteger("bench.repeat.big", Math.min(repeat, 1)),
                 Integer.getInteger("bench.small", 10_000), Integer.getInteger("bench.changes", 1_000),
-                Integer.getInteger("bench.throttle.rps", 10), System.getProperty("bench.parts", "abcdef"));
+                Integer.getInteger("bench.throttle.rps", 5), System.getProperty("bench.parts", "abcdef"));
     }
 
     int repeatFor(int records) {

@@ -21,7 +21,8 @@ public final class Benchmark {
         clean(work);
         Files.createDirectories(work);
         Report report = new Report(settings.asMap(), System.out);
-        JarRunner jar = new JarRunner(Path.of("target", "lms-sync.jar"), Path.of("target", "test-classes"), work, "256m");
+        Path packaged = Path.of("target", "lms-sync.jar");
+        JarRunner jar = new JarRunner("bench", packaged, Path.of("target", "test-classes"), work, "256m");
         long t0 = System.nanoTime();
         try (ListingServer server = new ListingServer()) {
             if (settings.runs('f')) {
@@ -38,10 +39,10 @@ public final class Benchmark {
             }
         }
         if (settings.runs('d')) {
-            RequestBench.run(jar, work, report);
+            RequestBench.run(new JarRunner("requests", packaged, null, work, "256m"), work, report);
         }
         if (settings.runs('e')) {
-            ThrottledBench.run(settings, jar, work, report);
+            ThrottledBench.run(settings, new JarRunner("throttled", packaged, null, work, "256m"), work, report);
         }
         report.printTable();
         System.out.printf("benchmark took %.1f min; results in %s%n", (System.nanoTime() - t0) / 60e9,

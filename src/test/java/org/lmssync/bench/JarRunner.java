@@ -15,25 +15,28 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the real packaged jar ({@code target/lms-sync.jar}) as a subprocess with {@code -Xmx256m},
- * as a user would, plus the test classes so that the benchmark's testlms adapter is found. The
- * simulators stay in the benchmark's JVM, so they never share the sync's heap.
+ * as a user would; for the benchmark's own listing with the test classes added, so that the testlms
+ * adapter is found. The simulators stay in the benchmark's JVM, so they never share the sync's heap.
  */
 final class JarRunner {
     private static final Pattern GC_BEFORE = Pattern.compile("(\\d+)M->\\d+M\\(");
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     private final Path jar;
-    private final Path testClasses;
+    private final String classpath;
     private final Path work;
+    private final String name;
     private final String heap;
     private int runs;
 
-    JarRunner(Path jar, Path testClasses, Path work, String heap) {
+    /** {@code testClasses}: added to the classpath, or null for the jar alone. */
+    JarRunner(String name, Path jar, Path testClasses, Path work, String heap) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the jar first (mvn -B -Pbench verify does)");
         }
         this.jar = jar.toAbsolutePath();
-        this.testClasses = testClasses.toAbsolutePath();
+        this.classpath = testClasses == null ? this.jar.toString() : this.jar + File.pathSeparator + testClasses.toAbsolutePath();
+        this.name = name;
         this.work = work;
         this.heap = heap;
     }
@@ -41,7 +44,7 @@ final class JarRunner {
     /** Runs {@code once --config <file>} with these settings and waits for it. */
     JarRun once(Map<String, String> config, String... extraArgs) {
         try {
-            int n = ++runs;
+            String n = name + "-" + ++runs;
             Path props = work.resolve("run-" + n + ".properties");
             StringBuilder sb = new StringBuilder();
             config.forEach((k, v) -> sb.append(k).append(" = ").append(v.replace("\\", "\\\\")).append('\n'));
@@ -49,7 +52,7 @@ final class JarRunner {
             Path gc = work.resolve("gc-" + n + ".log");
             Path log = work.resolve("run-" + n + ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-cp", jar + File.pathSeparator + testClasses,
+                    "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-cp", classpath,
                     "org.lmssync.App", "once", "--config", props.toString()));
             cmd.addAll(List.of(extraArgs));
             Instant started = Instant.now();

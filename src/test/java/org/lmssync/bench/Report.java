@@ -27,12 +27,17 @@ final class Report {
 
     void add(Figure f) {
         figures.add(f);
-        out.printf("BENCH %s = %s %s%s%n", f.name(), number(f.value()), f.unit(),
+        out.printf("BENCH %s = %s %s%s%n", f.name(), value(f), f.unit(),
                 f.detail().isEmpty() ? "" : " (" + f.detail() + ")");
     }
 
     List<Figure> figures() {
         return List.copyOf(figures);
+    }
+
+    /** Ratios always with two decimals, so that 1.00 reads as a ratio. */
+    private static String value(Figure f) {
+        return "ratio".equals(f.unit()) ? String.format(Locale.ROOT, "%.2f", f.value()) : number(f.value());
     }
 
     static String number(double v) {
@@ -51,7 +56,7 @@ final class Report {
         out.println();
         out.printf(row, "figure", "value", "unit", "target", "met", "detail");
         for (Figure f : figures) {
-            out.printf(row, f.name(), number(f.value()), f.unit(), f.target(),
+            out.printf(row, f.name(), value(f), f.unit(), f.target(),
                     f.met() == null ? "" : f.met() ? "yes" : "NO", f.detail());
         }
         out.println();
@@ -70,8 +75,13 @@ final class Report {
         settings.forEach(s::put);
         ArrayNode list = root.putArray("figures");
         for (Figure f : figures) {
-            ObjectNode o = list.addObject().put("figure", f.name()).put("value", f.value()).put("unit", f.unit())
-                    .put("target", f.target());
+            ObjectNode o = list.addObject().put("figure", f.name());
+            if (Double.isNaN(f.value())) {
+                o.putNull("value");
+            } else {
+                o.put("value", f.value());
+            }
+            o.put("unit", f.unit()).put("target", f.target());
             if (f.met() == null) {
                 o.putNull("met");
             } else {

@@ -53,10 +53,12 @@ final class RequestBench {
         StringBuilder detail = new StringBuilder(String.format("%d requests, minimum %d", a, m));
         TreeSet<String> resources = new TreeSet<>(min.keySet());
         resources.addAll(actual.keySet());
+        boolean exact = true;
         for (String r : resources) {
             long ar = actual.getOrDefault(r, 0L);
             long mr = min.getOrDefault(r, 0L);
             if (ar != mr) {
+                exact = false;
                 detail.append(String.format("; %s %d/%d", r, ar, mr));
             }
         }
@@ -64,6 +66,6 @@ final class RequestBench {
             detail.append("; plus ").append(other).append(" non-listing (token) requests");
         }
         report.add(Figure.check("d. " + p.lms() + " " + what + ": requests / minimum", (double) a / m, "ratio", "1.00",
-                a == m && actual.equals(min), detail.toString()));
+                exact, detail.toString()));
     }
 }
