@@ -35,12 +35,14 @@ final class FullSyncBench {
             List<Double> ceiling = new ArrayList<>();
             List<Double> heap = new ArrayList<>();
             List<Double> rss = new ArrayList<>();
+            long jsonBytes = 0;
             for (int r = 0; r < reps; r++) {
                 server.source().reset(n);
                 Path db = work.resolve("full-" + n + "-" + r + ".db");
                 server.requestLog().clear();
                 JarRun run = BenchLms.require(jar.once(BenchLms.config(server, db)));
                 expectRows(db, n);
+                jsonBytes = SyncDb.scalar(db, "SELECT AVG(LENGTH(json)) FROM " + BenchLms.TABLE);
                 double secs = run.seconds() - BenchLms.startup(run, server.requestLog());
                 sync.add(n / secs);
                 wall.add(n / run.seconds());
@@ -67,7 +69,8 @@ final class FullSyncBench {
             double pipe = Stats.median(sync);
             double ceil = Stats.median(ceiling);
             report.add(Figure.info("a. full sync " + size + ": lms-sync", pipe, "records/s",
-                    Stats.spread(sync, "%.0f") + "; incl. JVM start " + Report.number(Stats.median(wall)) + " rec/s"));
+                    Stats.spread(sync, "%.0f") + "; incl. JVM start " + Report.number(Stats.median(wall)) + " rec/s; "
+                            + jsonBytes + " B of JSON per record"));
             report.add(Figure.info("a. full sync " + size + ": ceiling", ceil, "records/s",
                     Stats.spread(ceiling, "%.0f") + "; HttpClient+Jackson+JDBC batch, in the bench JVM"));
             report.add(Figure.atLeast("a. full sync " + size + ": lms-sync / ceiling", pipe / ceil, "ratio", 0.5, ""));

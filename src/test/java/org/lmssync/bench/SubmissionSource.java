@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A generative listing of Canvas-submission-shaped records (about 1.1 KB each, the shape of
- * the Ed-Fi anchors): record {@code i} is computed from its index and version when a page is
+ * A generative listing of Canvas-submission-shaped records (29 fields, every second one with a
+ * 22-field attachment: about 1.1 KB on average, the shape of the Ed-Fi anchors): record {@code i} is computed from its index and version when a page is
  * served, so a million records cost no memory. A change bumps the version of a fixed set of
  * indices; their {@code graded_at} then lies after every unchanged record, so a newest-first
  * listing serves them first.
@@ -86,7 +86,7 @@ final class SubmissionSource {
         return Arrays.binarySearch(set, i) >= 0;
     }
 
-    /** Appends record {@code i} as JSON: 29 fields, every second one with an attachment. */
+    /** Appends record {@code i} as JSON. */
     void write(StringBuilder sb, int i) {
         int[] set = changed;
         int rank = Arrays.binarySearch(set, i);
@@ -111,10 +111,18 @@ final class SubmissionSource {
                 .append(",\"preview_url\":\"https://example.edu/courses/104/assignments/356597/submissions/").append(i)
                 .append("\",\"anonymous_id\":\"u").append(Integer.toString(i, 36)).append('"');
         if (i % 2 == 0) {
+            // a Canvas attachment: 22 fields
             sb.append(",\"attachments\":[{\"id\":").append(1_391_841 + i)
-                    .append(",\"display_name\":\"websnappr").append(i).append(".png\",\"content-type\":\"image/png\"")
+                    .append(",\"uuid\":\"").append(String.format("%040x", 0x5eed0000L + i))
+                    .append("\",\"folder_id\":").append(88_000 + i / 50)
+                    .append(",\"display_name\":\"websnappr").append(i).append(".png\",\"filename\":\"websnappr").append(i)
+                    .append(".png\",\"upload_status\":\"success\",\"content-type\":\"image/png\"")
+                    .append(",\"url\":\"https://example.edu/files/").append(i).append("/download?download_frd=1\"")
                     .append(",\"size\":26447,\"created_at\":\"2021-03-16T16:20:16Z\",\"updated_at\":\"2021-03-16T16:20:16Z\"")
-                    .append(",\"url\":\"https://example.edu/files/").append(i).append("/download\"}]");
+                    .append(",\"unlock_at\":null,\"locked\":false,\"hidden\":false,\"lock_at\":null,\"hidden_for_user\":false")
+                    .append(",\"thumbnail_url\":\"https://example.edu/images/thumbnails/").append(1_391_841 + i)
+                    .append("/websnappr.png\",\"modified_at\":\"2021-03-16T16:20:16Z\",\"mime_class\":\"image\"")
+                    .append(",\"media_entry_id\":null,\"locked_for_user\":false,\"preview_url\":null}]");
         }
         sb.append('}');
     }
