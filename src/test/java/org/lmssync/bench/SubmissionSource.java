@@ -95,7 +95,8 @@ final class SubmissionSource {
         int score = 20 - v % 10;
         String gradedAt = Instant.ofEpochSecond(graded).toString();
         sb.append("{\"id\":").append(id(i))
-                .append(",\"body\":null,\"url\":\"https://example.edu/s/").append(i)
+                .append(",\"body\":null,\"url\":\"https://district.instructure.com/courses/104/assignments/")
+                .append(356_597 + i % 50).append("/submissions/").append(1_000 + i / 50).append("?preview=1&version=1")
                 .append("\",\"grade\":\"").append(score).append("\",\"score\":").append(score).append(".0")
                 .append(",\"submitted_at\":\"").append(SUBMITTED)
                 .append("\",\"assignment_id\":").append(356_597 + i % 50)
@@ -108,7 +109,7 @@ final class SubmissionSource {
                 .append(",\"posted_at\":\"").append(gradedAt)
                 .append("\",\"late\":false,\"missing\":false,\"seconds_late\":0,\"entered_grade\":\"").append(score)
                 .append("\",\"entered_score\":").append(score).append(".0")
-                .append(",\"preview_url\":\"https://example.edu/courses/104/assignments/356597/submissions/").append(i)
+                .append(",\"preview_url\":\"https://district.instructure.com/courses/104/assignments/356597/submissions/").append(i)
                 .append("\",\"anonymous_id\":\"u").append(Integer.toString(i, 36)).append('"');
         if (i % 2 == 0) {
             // a Canvas attachment: 22 fields
