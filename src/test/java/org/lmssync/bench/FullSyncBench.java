@@ -1,0 +1,95 @@
+package org.lmssync.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * (a) full-sync throughput of the packaged jar against the ceiling, and (c) its memory at the
+ * largest size. The sync's time is its process wall time less its start-up (process start to
+ * first request, measured apart in (f)), so that the ceiling, which runs in this JVM with nothing
+ * to start, is compared with the sync itself.
+ */
+final class FullSyncBench {
+    private final BenchSettings settings;
+    private final ListingServer server;
+    private final JarRunner jar;
+    private final Path work;
+    private final Report report;
+
+    FullSyncBench(BenchSettings settings, ListingServer server, JarRunner jar, Path work, Report report) {
+        this.settings = settings;
+        this.server = server;
+        this.jar = jar;
+        this.work = work;
+        this.report = report;
+    }
+
+    /** Runs every size; returns the DB of the last run at the largest size, kept for (b). */
+    Path run(boolean memory) throws Exception {
+        Path kept = null;
+        for (int n : settings.fullSizes()) {
+            int reps = settings.repeatFor(n);
+            List<Double> sync = new ArrayList<>();
+            List<Double> wall = new ArrayList<>();
+            List<Double> ceiling = new ArrayList<>();
+            List<Double> heap = new ArrayList<>();
+            List<Double> rss = new ArrayList<>();
+            long jsonBytes = 0;
+            for (int r = 0; r < reps; r++) {
+                server.source().reset(n);
+                Path db = work.resolve("full-" + n + "-" + r + ".db");
+                server.requestLog().clear();
+                JarRun run = BenchLms.require(jar.once(BenchLms.config(server, db)));
+                expectRows(db, n);
+                jsonBytes = SyncDb.scalar(db, "SELECT AVG(LENGTH(json)) FROM " + BenchLms.TABLE);
+                double secs = run.seconds() - BenchLms.startup(run, server.requestLog());
+                sync.add(n / secs);
+                wall.add(n / run.seconds());
+                heap.add((double) run.peakHeapMb());
+                rss.add((double) run.peakRssMb());
+                if (r == reps - 1 && n == settings.bigTable()) {
+                    kept = db;
+                } else {
+                    SyncDb.delete(db);
+                }
+                Path cdb = work.resolve("ceiling-" + n + "-" + r + ".db");
+                long t0 = System.nanoTime();
+                long rows = Ceiling.run(server.listingUrl() + "?per_page=" + ListingServer.MAX_PER_PAGE, cdb);
+                double csecs = (System.nanoTime() - t0) / 1e9;
+                if (rows != n) {
+                    throw new IllegalStateException("the ceiling stored " + rows + " rows, not " + n);
+                }
+                ceiling.add(n / csecs);
+                SyncDb.delete(cdb);
+                System.out.printf("BENCH   full %,d run %d: sync %.0f rec/s (wall incl. JVM start %.1f s), ceiling %.0f rec/s,"
+                        + " heap %d MB, RSS %d MB%n", n, r + 1, n / secs, run.seconds(), n / csecs, run.peakHeapMb(), run.peakRssMb());
+            }
+            String size = String.format("%,d", n);
+            double pipe = Stats.median(sync);
+            double ceil = Stats.median(ceiling);
+            report.add(Figure.info("a. full sync " + size + ": lms-sync", pipe, "records/s",
+                    Stats.spread(sync, "%.0f") + "; incl. JVM start " + Report.number(Stats.median(wall)) + " rec/s; "
+                            + jsonBytes + " B of JSON per record"));
+            report.add(Figure.info("a. full sync " + size + ": ceiling", ceil, "records/s",
+                    Stats.spread(ceiling, "%.0f") + "; HttpClient+Jackson+JDBC batch, in the bench JVM"));
+            report.add(Figure.atLeast("a. full sync " + size + ": lms-sync / ceiling", pipe / ceil, "ratio", 0.5, ""));
+            if (memory && n == settings.bigTable()) {
+                report.add(Figure.check("c. " + size + " records with -Xmx256m", 1, "completed", "completes", true,
+                        reps + " of " + reps + " runs exited 0 with every row stored"));
+                report.add(Figure.info("c. " + size + ": peak heap (before GC)", Stats.median(heap), "MB",
+                        Stats.spread(heap, "%.0f") + "; from -Xlog:gc"));
+                report.add(Figure.info("c. " + size + ": peak RSS (VmHWM)", Stats.median(rss), "MB",
+                        Stats.spread(rss, "%.0f") + "; /proc/<pid>/status polled"));
+            }
+        }
+        return kept;
+    }
+
+    static void expectRows(Path db, long n) throws Exception {
+        long rows = SyncDb.scalar(db, "SELECT COUNT(*) FROM " + BenchLms.TABLE + " WHERE deleted_at IS NULL");
+        if (rows != n) {
+            throw new IllegalStateException(db + " holds " + rows + " live rows, not " + n);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.lmssync.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * (b) the cost of syncing the same changed records into a small and a big table. The listing is
+ * newest first and the resource a watermark one, so the incremental run reads only the changed
+ * records (plus the one page that reaches the watermark): the cost measured is the writing of the
+ * changes. The time is the run's own (sync_runs started_at to finished_at), so the JVM start does
+ * not blur a one-second figure. Reference rows: the seed's unscoped dedupe statement, and the
+ * scoped one, run by plain JDBC after appending the same changed rows to the same tables.
+ */
+final class IncrementalBench {
+    private static final String UNSCOPED = "DELETE FROM " + BenchLms.TABLE
+            + " WHERE rowid NOT IN (SELECT MAX(rowid) FROM " + BenchLms.TABLE + " GROUP BY id)";
+    private static final String SCOPED = "DELETE FROM " + BenchLms.TABLE + " WHERE rowid IN (SELECT o.rowid FROM "
+            + BenchLms.TABLE + " AS n JOIN " + BenchLms.TABLE + " AS o ON o.id = n.id AND o.rowid < n.rowid WHERE n.rowid > %d)";
+
+    private final BenchSettings settings;
+    private final ListingServer server;
+    private final JarRunner jar;
+    private final Path work;
+    private final Report report;
+
+    /** The medians at one table size. */
+    private record AtSize(int rows, double sync, double unscoped, double scoped) {
+    }
+
+    IncrementalBench(BenchSettings settings, ListingServer server, JarRunner jar, Path work, Report report) {
+        this.settings = settings;
+        this.server = server;
+        this.jar = jar;
+        this.work = work;
+        this.report = report;
+    }
+
+    /** {@code bigDb}: a DB already holding a full sync of the largest size, or null to make one. */
+    void run(Path bigDb) throws Exception {
+        AtSize small = measure(settings.smallTable(), null);
+        AtSize big = measure(settings.bigTable(), bigDb);
+        String c = String.format("%,d changed", settings.changes());
+        String s = String.format("%,d", small.rows());
+        String b = String.format("%,d", big.rows());
+        report.add(Figure.info("b. " + c + " into " + s + " rows", small.sync(), "s", "sync_runs duration"));
+        report.add(Figure.info("b. " + c + " into " + b + " rows", big.sync(), "s", "sync_runs duration"));
+        report.add(Figure.atMost("b. incremental cost " + b + " / " + s, big.sync() / small.sync(), "ratio", 1.5, ""));
+        report.add(Figure.info("b. ref: unscoped dedupe SQL " + b + " / " + s, big.unscoped() / small.unscoped(), "ratio",
+                String.format("seed statement, DELETE+COMMIT: %.3f s vs %.3f s", big.unscoped(), small.unscoped())));
+        report.add(Figure.info("b. ref: scoped dedupe SQL " + b + " / " + s, big.scoped() / small.scoped(), "ratio",
+                String.format("identity-scoped statement, DELETE+COMMIT: %.3f s vs %.3f s", big.scoped(), small.scoped())));
+    }
+
+    private AtSize measure(int rows, Path prepared) throws Exception {
+        server.source().reset(rows);
+        Path db = prepared;
+        if (db == null) {
+            db = work.resolve("incremental-" + rows + ".db");
+            BenchLms.require(jar.once(BenchLms.config(server, db)));
+        }
+        FullSyncBench.expectRows(db, rows);
+        List<Double> sync = new ArrayList<>();
+        for (int r = 0; r < settings.repeat(); r++) {
+            server.source().change(settings.changes());
+            BenchLms.require(jar.once(BenchLms.config(server, db)));
+            SyncDb.LastRun run = SyncDb.lastRun(db);
+            if (run.updated() != settings.changes() || run.inserted() != 0) {
+                throw new IllegalStateException("the incremental run updated " + run.updated() + " and inserted "
+                        + run.inserted() + ", not " + settings.changes() + " and 0");
+            }
+            sync.add(run.seconds());
+            System.out.printf("BENCH   incremental into %,d rows run %d: %.2f s, %d requests%n", rows, r + 1, run.seconds(),
+                    run.requests());
+        }
+        List<Double> unscoped = new ArrayList<>();
+        List<Double> scoped = new ArrayList<>();
+        for (int r = 0; r < settings.repeat(); r++) {
+            unscoped.add(dedupe(db, false));
+            scoped.add(dedupe(db, true));
+        }
+        FullSyncBench.expectRows(db, rows);
+        SyncDb.delete(db);
+        return new AtSize(rows, Stats.median(sync), Stats.median(unscoped), Stats.median(scoped));
+    }
+
+    /** Appends a second version of the changed rows, then times the dedupe statement and its commit. */
+    private double dedupe(Path db, boolean scopedStatement) throws Exception {
+        List<String> changed = server.source().changedIds();
+        int c = changed.size();
+        String ids = changed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        try (Connection con = SyncDb.open(db); Statement st = con.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA synchronous=NORMAL");
+            long before = SyncDb.scalar(db, "SELECT MAX(rowid) FROM " + BenchLms.TABLE);
+            String cols = "id, scope, json, json_hash, create_date, last_modified_date, source_create_date,"
+                    + " source_last_modified_date, import_date, as_of_date, deleted_at, run_id, retired_at";
+            con.setAutoCommit(false);
+            int appended = st.executeUpdate("INSERT INTO " + BenchLms.TABLE + " (" + cols + ") SELECT " + cols + " FROM "
+                    + BenchLms.TABLE + " WHERE id IN (" + ids + ")");
+            con.commit();
+            long t0 = System.nanoTime();
+            int deleted = st.executeUpdate(scopedStatement ? String.format(SCOPED, before) : UNSCOPED);
+            con.commit();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (appended != c || deleted != c) {
+                throw new IllegalStateException("dedupe reference: appended " + appended + ", deleted " + deleted + ", not " + c);
+            }
+            return secs;
+        }
+    }
+}
