@@ -21,13 +21,35 @@ import org.sqlite.SQLiteDataSource;
  * The ceiling: the least work that yields the same rows. A plain HttpClient loop follows the Link
  * header; each page is parsed with Jackson, each record re-serialised and hashed (the project's
  * canonical hash), and the page's rows go in by one JDBC batch and one transaction into the same
- * table (same DDL and indexes, same WAL/NORMAL settings as the app). Runs in the benchmark's JVM.
+ * table (same DDL and indexes, same WAL/NORMAL settings as the app). It runs in a fresh JVM with
+ * the same heap limit as the sync ({@link #main}), so neither side starts with compiled code.
  */
-final class Ceiling {
+public final class Ceiling {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "testlms_submissions";
 
     private Ceiling() {
+    }
+
+    /** Prefix of the line {@link #main} prints: rows stored and seconds from first request to last commit. */
+    static final String RESULT = "CEILING ";
+
+    /** {@code Ceiling <first page URL> <db file>}: prints {@code CEILING <rows> <seconds>}. */
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        long rows = run(args[0], Path.of(args[1]));
+        System.out.println(RESULT + rows + " " + (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Reads what {@link #main} printed: {rows, seconds}. */
+    static double[] result(String output) {
+        for (String line : output.split("\n")) {
+            if (line.startsWith(RESULT)) {
+                String[] f = line.substring(RESULT.length()).trim().split(" ");
+                return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+            }
+        }
+        throw new IllegalStateException("the ceiling printed no result: " + output);
     }
 
     /** Fetches and stores the whole listing; returns the number of rows written. */

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * (a) full-sync throughput of the packaged jar against the ceiling, and (c) its memory at the
- * largest size. The sync's time is its process wall time less its start-up (process start to
- * first request, measured apart in (f)), so that the ceiling, which runs in this JVM with nothing
- * to start, is compared with the sync itself.
+ * largest size. Both run in a fresh JVM with the same heap limit: the sync's time is its process
+ * wall time less its start-up (process start to its first request), the ceiling's is timed inside
+ * its process from its first request, so JVM start is left out of both and neither is warmed up.
  */
 final class FullSyncBench {
     private final BenchSettings settings;
@@ -54,9 +54,14 @@ final class FullSyncBench {
                     SyncDb.delete(db);
                 }
                 Path cdb = work.resolve("ceiling-" + n + "-" + r + ".db");
-                long t0 = System.nanoTime();
-                long rows = Ceiling.run(server.listingUrl() + "?per_page=" + ListingServer.MAX_PER_PAGE, cdb);
-                double csecs = (System.nanoTime() - t0) / 1e9;
+                JarRun c = jar.main(Ceiling.class.getName(),
+                        List.of(server.listingUrl() + "?per_page=" + ListingServer.MAX_PER_PAGE, cdb.toString()));
+                if (c.exitCode() != 0) {
+                    throw new IllegalStateException("the ceiling failed: " + c.output());
+                }
+                double[] result = Ceiling.result(c.output());
+                long rows = (long) result[0];
+                double csecs = result[1];
                 if (rows != n) {
                     throw new IllegalStateException("the ceiling stored " + rows + " rows, not " + n);
                 }
@@ -72,7 +77,7 @@ final class FullSyncBench {
                     Stats.spread(sync, "%.0f") + "; incl. JVM start " + Report.number(Stats.median(wall)) + " rec/s; "
                             + jsonBytes + " B of JSON per record"));
             report.add(Figure.info("a. full sync " + size + ": ceiling", ceil, "records/s",
-                    Stats.spread(ceiling, "%.0f") + "; HttpClient+Jackson+JDBC batch, in the bench JVM"));
+                    Stats.spread(ceiling, "%.0f") + "; HttpClient+Jackson+JDBC batch, in its own JVM like the sync"));
             report.add(Figure.atLeast("a. full sync " + size + ": lms-sync / ceiling", pipe / ceil, "ratio", 0.5, ""));
             if (memory && n == settings.bigTable()) {
                 report.add(Figure.check("c. " + size + " records with -Xmx256m", 1, "completed", "completes", true,

@@ -44,17 +44,27 @@ final class JarRunner {
     /** Runs {@code once --config <file>} with these settings and waits for it. */
     JarRun once(Map<String, String> config, String... extraArgs) {
         try {
-            String n = name + "-" + ++runs;
-            Path props = work.resolve("run-" + n + ".properties");
+            Path props = work.resolve("run-" + name + "-" + (runs + 1) + ".properties");
             StringBuilder sb = new StringBuilder();
             config.forEach((k, v) -> sb.append(k).append(" = ").append(v.replace("\\", "\\\\")).append('\n'));
             Files.writeString(props, sb.toString());
+            List<String> args = new ArrayList<>(List.of("once", "--config", props.toString()));
+            args.addAll(List.of(extraArgs));
+            return main("org.lmssync.App", args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a main class in a fresh JVM with the same heap limit and class path, and waits for it. */
+    JarRun main(String mainClass, List<String> args) {
+        try {
+            String n = name + "-" + ++runs;
             Path gc = work.resolve("gc-" + n + ".log");
             Path log = work.resolve("run-" + n + ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-cp", classpath,
-                    "org.lmssync.App", "once", "--config", props.toString()));
-            cmd.addAll(List.of(extraArgs));
+                    "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-cp", classpath, mainClass));
+            cmd.addAll(args);
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
