@@ -53,6 +53,7 @@ public final class HttpRetry implements Processor {
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, d.delayMs());
             Counters n = run.counters();
             n.retries++;
+            n.retryWaitMs += d.delayMs();
             if (d.throttled()) {
                 n.throttleWaitMs += d.delayMs();
             }
