@@ -105,6 +105,10 @@ public final class HttpRetry implements Processor {
             } else if (status != 500 && status != 502 && status != 503 && status != 504) {
                 return new Decision(false, 0, false, reason + bodyHint(http));
             }
+        } else if (find(failure, CredentialsRejectedException.class) != null) {
+            listing.failed();
+            return new Decision(false, 0, false, find(failure, CredentialsRejectedException.class).getMessage() + ": the "
+                    + run.definition().lms() + " credentials were rejected; check the lms." + run.definition().lms() + ".* keys", true);
         } else if (find(failure, SSLException.class) != null) {
             return new Decision(false, 0, false, "TLS failure: " + describe(failure));
         } else if (find(failure, MalformedPageException.class) != null) {

@@ -24,6 +24,7 @@ final class CanvasFixture implements LmsFixture {
                 .size(new CanvasDistrictSize(1, 1, 8, 1, 4, 1, 1, 12, 3, 0)).throttling(false).build()));
     }
 
+    /** For Canvas-only faults such as a permission refusal. */
     CanvasSimulator simulator() {
         return sim;
     }

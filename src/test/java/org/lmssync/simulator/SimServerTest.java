@@ -278,6 +278,13 @@ class SimServerTest {
         assertEquals("i3", items.get(2).get("id").asText());
         assertEquals(JsonRecordFaults.GARBAGE, items.get(2).get("updateTime").asText());
         assertNotEquals(JsonRecordFaults.GARBAGE, items.get(1).get("updateTime").asText());
+
+        server.faults().injectNext(1, Fault.record(RecordFault.GARBLED_RECORD));
+        items = Json.read(get("/items").body()).get("items");
+        assertEquals(4, items.size());
+        assertEquals(JsonRecordFaults.GARBAGE, items.get(2).asText());
+        assertTrue(items.get(2).isTextual());
+        assertEquals("i4", items.get(3).get("id").asText());
     }
 
     @Test
