@@ -86,7 +86,7 @@ final class CanvasFixture implements LmsFixture {
             sim.sections(c.get("id").asLong()).forEach(s -> sections.put(s.get("id").asText(), s));
         }
         return List.of(new Table("courses", "canvas_courses", "id", LmsFixture.byField(sim.courses(List.of("all")), "id")),
-                new Table("sections", "canvas_sections", "id", sections),
+                new Table("sections", "canvas_sections", "id", sections, "course_id"),
                 new Table("users", "canvas_users", "id", LmsFixture.byField(sim.users(true), "id")));
     }
 

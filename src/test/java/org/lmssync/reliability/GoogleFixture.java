@@ -97,7 +97,7 @@ final class GoogleFixture implements LmsFixture {
             sim.usage(date, USAGE_PARAMS).forEach(u -> usage.put(u.at("/entity/profileId").asText() + "|" + date, u));
         }
         return List.of(new Table("courses", "google_courses", "id", LmsFixture.byField(sim.courses(), "id")),
-                new Table("students", "google_students", "course_id || '|' || user_id", students),
+                new Table("students", "google_students", "course_id || '|' || user_id", students, "courseId"),
                 new Table("usage", "google_usage", "profile_id || '|' || as_of_date", usage));
     }
 

@@ -34,8 +34,21 @@ interface LmsFixture extends AutoCloseable {
         }
     }
 
-    /** A resource's table, the SQL expression of its identity, and the simulator's records by identity. */
-    record Table(String resource, String table, String key, Map<String, JsonNode> rows) {
+    /**
+     * A resource's table, the SQL expression of its identity, the simulator's records by identity,
+     * and for a child resource the field of a record that names its parent's id.
+     */
+    record Table(String resource, String table, String key, Map<String, JsonNode> rows, String parentField) {
+        Table(String resource, String table, String key, Map<String, JsonNode> rows) {
+            this(resource, table, key, rows, null);
+        }
+
+        /** The rows whose parent is not one of {@code parents}. */
+        Map<String, JsonNode> withoutChildrenOf(java.util.Set<String> parents) {
+            Map<String, JsonNode> out = new java.util.HashMap<>(rows);
+            out.values().removeIf(r -> parentField != null && parents.contains(r.path(parentField).asText()));
+            return out;
+        }
     }
 
     String lms();

@@ -83,7 +83,7 @@ final class SchoologyFixture implements LmsFixture {
             sim.sections(course).forEach(s -> sections.put(s.get("id").asText(), s));
         }
         return List.of(new Table("courses", "schoology_courses", "id", LmsFixture.byField(sim.courses(), "id")),
-                new Table("sections", "schoology_sections", "id", sections),
+                new Table("sections", "schoology_sections", "id", sections, "course_id"),
                 new Table("users", "schoology_users", "id", LmsFixture.byField(sim.users(), "id")));
     }
 
