@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lmssync.simulator.Fault;
@@ -113,6 +114,7 @@ class BadRecordTest extends ReliabilitySupport {
 
     @ParameterizedTest
     @EnumSource(LmsFixture.Lms.class)
+    @Timeout(60) // without loop detection this listing never ends: fail rather than hang
     void aNextLinkBackToAPageAlreadyReadStopsTheListingWithAnError(LmsFixture.Lms which) throws Exception {
         start(which);
         // every page of the root listing points back at itself, so only detection can end it

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -77,12 +80,26 @@ class PermanentFaultTest extends ReliabilitySupport {
     void rejectedCredentialsFailFastAndSkipTheRestOfTheLms(LmsFixture.Lms which) throws Exception {
         start(which);
         lms.rejectCredentials(config);
+        credentialsRejectedOnce(401, lms.lms() + " 401 wrong credentials");
+    }
+
+    /** A service-account key whose key id Google no longer knows (rotated or deleted): 400 invalid_grant. */
+    @Test
+    void aGoogleKeyTheTokenEndpointRefusesIsRejectedCredentialsToo() throws Exception {
+        start(LmsFixture.Lms.GOOGLE);
+        Path key = Path.of(config.get("lms.google.service-account-file"));
+        String json = Files.readString(key);
+        Files.writeString(key, json.replaceFirst("(\"private_key_id\"\\s*:\\s*\")[0-9a-f]+", "$1" + "0".repeat(40)));
+        credentialsRejectedOnce(400, "google 400 invalid_grant (key no longer valid)");
+    }
+
+    private void credentialsRejectedOnce(int status, String kind) throws Exception {
         int code = sync();
 
         Checks checks = new Checks().equal(1, code, "exit code");
         List<RequestLog.Entry> all = lms.requestLog().entries();
         // Google's 401 comes from its token endpoint: no API request is made without a token
-        checks.equal(List.of(401), all.stream().map(RequestLog.Entry::status).toList(), "one rejected request, then none");
+        checks.equal(List.of(status), all.stream().map(RequestLog.Entry::status).toList(), "one rejected request, then none");
         // resources run in dependency order: the first one meets the 401, the others are skipped
         List<String> rejected = new ArrayList<>();
         for (String resource : lms.resources()) {
@@ -91,13 +108,12 @@ class PermanentFaultTest extends ReliabilitySupport {
             checks.equal("failed", r.get("status"), "status of " + resource);
             if (!error.startsWith("skipped: the " + lms.lms() + " credentials were rejected")) {
                 rejected.add(resource);
-                checks.expect(error.contains("HTTP 401") && error.contains("the " + lms.lms() + " credentials were rejected")
+                checks.expect(error.contains("HTTP " + status) && error.contains("the " + lms.lms() + " credentials were rejected")
                         && error.contains("lms." + lms.lms() + ".*"), "the error says the credentials were rejected: " + error);
             }
         }
-        checks.equal(1, rejected.size(), "resources that met the 401 " + rejected);
+        checks.equal(1, rejected.size(), "resources that met the refusal " + rejected);
         checks.equal("failed", query("SELECT status FROM sync_runs").get(0).get("status"), "sync_runs.status");
-        checks.recordAndAssert(SuiteLedger.PERMANENT, lms.lms() + " 401 wrong credentials",
-                all.stream().filter(e -> e.status() == 401).count());
+        checks.recordAndAssert(SuiteLedger.PERMANENT, kind, all.stream().filter(e -> e.status() == status).count());
     }
 }

@@ -3,6 +3,8 @@ package org.lmssync.reliability;
 import static org.lmssync.reliability.LmsFixture.Lms.CANVAS;
 import static org.lmssync.reliability.LmsFixture.Lms.GOOGLE;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -154,6 +157,25 @@ class TransientFaultTest extends ReliabilitySupport {
         LmsFixture.Table other = truth(lms.otherRoot());
         checks.expect(other.rows().equals(stored(other, checks)), other.table() + " differs from the simulator");
         checks.recordAndAssert(SuiteLedger.FAULTS, lms.lms() + " 503 never ends: max-attempts requests", rule.fired());
+    }
+
+    @Test
+    void aDbMadeBeforeRetryWaitsWereRecordedGetsTheColumn() throws Exception {
+        start(LmsFixture.Lms.SCHOOLOGY);
+        exec("CREATE TABLE sync_runs (run_id INTEGER PRIMARY KEY AUTOINCREMENT, lms TEXT NOT NULL, command TEXT NOT NULL,"
+                + " started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, requests INTEGER NOT NULL DEFAULT 0,"
+                + " retries INTEGER NOT NULL DEFAULT 0, throttled INTEGER NOT NULL DEFAULT 0, throttle_wait_ms INTEGER NOT NULL DEFAULT 0,"
+                + " pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0, inserted INTEGER NOT NULL DEFAULT 0,"
+                + " updated INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,"
+                + " errors INTEGER NOT NULL DEFAULT 0)");
+        exec("INSERT INTO sync_runs (lms, command, started_at, finished_at, status) VALUES ('schoology', 'once', 'x', 'y', 'succeeded')");
+        config.put("lms.http.backoff-base-millis", "100");
+        onRoot(2, Fault.serverError(502));
+        assertEquals(0, sync(), lastErr);
+        List<Map<String, Object>> runs = query("SELECT retries, retry_wait_ms FROM sync_runs ORDER BY run_id");
+        assertEquals(0L, num(runs.get(0).get("retry_wait_ms")), "the old run reads 0");
+        assertEquals(2L, num(runs.get(1).get("retries")));
+        assertEquals(num(resourceRun(lms.root()).get("retry_wait_ms")), num(runs.get(1).get("retry_wait_ms")));
     }
 
     /** A stalled reply is logged when the simulator finally sends it, after the client gave up on it. */
