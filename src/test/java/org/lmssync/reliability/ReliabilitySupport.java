@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.lmssync.SyncTestSupport;
 import org.lmssync.simulator.Fault;
@@ -41,8 +42,15 @@ abstract class ReliabilitySupport extends SyncTestSupport {
 
     /** Faults only the root listing's own path (not its children, whose paths share the prefix). */
     protected Faults.Rule onRoot(int count, Fault fault) {
+        return onRoot(0, count, fault);
+    }
+
+    /** The same, once {@code skip} requests of the root listing were answered normally. */
+    protected Faults.Rule onRoot(int skip, int count, Fault fault) {
         String path = lms.rootPath();
-        return lms.faults().add(r -> r.path().equals(path), count, 1.0, fault);
+        AtomicInteger seen = new AtomicInteger();
+        // a rule that fires is not asked again for that request, so this counts the requests it passed over
+        return lms.faults().add(r -> r.path().equals(path) && seen.getAndIncrement() >= skip, count, 1.0, fault);
     }
 
     protected List<RequestLog.Entry> rootRequests() {
