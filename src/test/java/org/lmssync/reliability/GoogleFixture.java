@@ -13,11 +13,11 @@ import org.lmssync.simulator.google.DistrictSize;
 import org.lmssync.simulator.google.GoogleSimConfig;
 import org.lmssync.simulator.google.GoogleSimulator;
 
-/** Google: 4 courses (2 pages of 3), their students, and six days of usage reports. */
+/** Google: 4 courses (2 pages of 3), their students, and three days of usage reports. */
 final class GoogleFixture implements LmsFixture {
     private static final List<String> USAGE_PARAMS = List.of("classroom:last_interaction_time",
             "classroom:num_posts_created", "accounts:last_login_time");
-    private static final int USAGE_DAYS = 5;
+    private static final int USAGE_DAYS = 2;
     private final GoogleSimulator sim;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 

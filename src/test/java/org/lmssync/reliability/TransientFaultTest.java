@@ -84,7 +84,7 @@ class TransientFaultTest extends ReliabilitySupport {
             Transient.of("reset before headers", Fault::resetBeforeHeaders, 2),
             Transient.of("reset mid-body", Fault::resetMidBody, 2),
             // lms.http.timeout-seconds is the read timeout: a reply stalled past it is a failed attempt
-            Transient.of("read stalled past the timeout", () -> Fault.stall(Duration.ofMillis(1800)), 1)
+            Transient.of("read stalled past the timeout", () -> Fault.stall(Duration.ofMillis(1400)), 1)
                     .with("lms.http.timeout-seconds", "1"),
             Transient.of("truncated JSON", Fault::truncatedJson, 2),
             // mid-run: the token has served page one; it expires as page two is asked for
