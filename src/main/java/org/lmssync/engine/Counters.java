@@ -13,6 +13,8 @@ public final class Counters {
     public long unchanged;
     public long deleted;
     public long errors;
+    /** Time waited before retries, throttled or not (throttleWaitMs is the throttled part). */
+    public long retryWaitMs;
 
     public void add(Counters o) {
         requests += o.requests;
@@ -26,13 +28,14 @@ public final class Counters {
         unchanged += o.unchanged;
         deleted += o.deleted;
         errors += o.errors;
+        retryWaitMs += o.retryWaitMs;
     }
 
     /** Values in the column order of {@link #COLUMNS}. */
     public long[] values() {
-        return new long[] {requests, retries, throttled, throttleWaitMs, pages, records, inserted, updated, unchanged, deleted, errors};
+        return new long[] {requests, retries, throttled, throttleWaitMs, pages, records, inserted, updated, unchanged, deleted, errors, retryWaitMs};
     }
 
     public static final String[] COLUMNS = {"requests", "retries", "throttled", "throttle_wait_ms", "pages", "records",
-        "inserted", "updated", "unchanged", "deleted", "errors"};
+        "inserted", "updated", "unchanged", "deleted", "errors", "retry_wait_ms"};
 }

@@ -54,6 +54,7 @@ public final class HttpRetry implements Processor {
         if (d.retry()) {
             Counters n = run.counters();
             n.retries++;
+            n.retryWaitMs += d.delayMs();
             if (d.throttled()) {
                 n.throttleWaitMs += d.delayMs();
             }
@@ -106,7 +107,8 @@ public final class HttpRetry implements Processor {
             }
         } else if (find(failure, CredentialsRejectedException.class) != null) {
             listing.failed();
-            return new Decision(false, 0, false, find(failure, CredentialsRejectedException.class).getMessage(), true);
+            return new Decision(false, 0, false, find(failure, CredentialsRejectedException.class).getMessage() + ": the "
+                    + run.definition().lms() + " credentials were rejected; check the lms." + run.definition().lms() + ".* keys", true);
         } else if (find(failure, SSLException.class) != null) {
             return new Decision(false, 0, false, "TLS failure: " + describe(failure));
         } else if (find(failure, MalformedPageException.class) != null) {

@@ -89,7 +89,7 @@ public final class SyncRunner {
             Counters n = run.totals();
             LOG.info("{}: run {} {} — {} requests ({} retries, {} throttled, {} ms waited), {} records: {} inserted, {} updated,"
                             + " {} unchanged, {} deleted, {} errors", run.lms(), run.runId(), run.status(), n.requests, n.retries,
-                    n.throttled, n.throttleWaitMs, n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors);
+                    n.throttled, n.retryWaitMs, n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors);
         } finally {
             exchange.removeProperty(RUN);
             registry.get(run.lms()).running().unlock();

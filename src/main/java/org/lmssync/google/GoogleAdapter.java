@@ -1,6 +1,6 @@
 package org.lmssync.google;
 
-import com.google.auth.Retryable;
+import com.google.api.client.http.HttpResponseException;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import org.lmssync.config.ConfigException;
 import org.lmssync.config.Settings;
 import org.lmssync.engine.CredentialsRejectedException;
 import org.lmssync.engine.LmsAdapter;
+import org.lmssync.engine.Urls;
 
 /**
  * Google Classroom and Admin Reports: a service-account key with domain-wide delegation, through
@@ -75,14 +76,30 @@ public final class GoogleAdapter implements LmsAdapter {
                 request.setHeader(e.getKey(), e.getValue().get(0));
             }
         } catch (IOException e) {
-            if (e instanceof Retryable r && !r.isRetryable()) {
-                // the token endpoint refused the key or the delegation (400 invalid_grant, …): the same key cannot do better
-                throw new CredentialsRejectedException("the google credentials were rejected by the token endpoint ("
-                        + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); check the lms.google.* keys");
+            int status = tokenEndpointStatus(e);
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                // invalid_grant, unauthorized_client, …: no retry or refresh can cure the key or the delegation
+                throw new CredentialsRejectedException("HTTP " + status + " from the Google token endpoint "
+                        + Urls.withoutQuery(tokenUri()));
             }
             throw new UncheckedIOException("could not get a Google access token for " + credentials.getClass().getSimpleName()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The HTTP status with which the token endpoint refused, or 0 when it did not answer. */
+    private static int tokenEndpointStatus(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof HttpResponseException h) {
+                return h.getStatusCode();
+            }
+        }
+        return 0;
+    }
+
+    private String tokenUri() {
+        return credentials instanceof ServiceAccountCredentials sa && sa.getTokenServerUri() != null
+                ? sa.getTokenServerUri().toString() : "";
     }
 
     @Override

@@ -65,6 +65,16 @@ public record Fault(FaultKind kind, int status, Duration delay, String body, Rec
         return new Fault(FaultKind.RECORD, 0, Duration.ZERO, null, Objects.requireNonNull(which));
     }
 
+    /** 404 Not Found, rendered in the simulated API's error format. */
+    public static Fault notFound() {
+        return new Fault(FaultKind.NOT_FOUND, 404, Duration.ZERO, null, null);
+    }
+
+    /** Expires the client's credentials (e.g. Google access tokens) right before this request. */
+    public static Fault expireCredentials() {
+        return new Fault(FaultKind.EXPIRE_CREDENTIALS, 0, Duration.ZERO, null, null);
+    }
+
     /** Short label used in the request log. */
     public String label() {
         return switch (kind) {

@@ -21,5 +21,13 @@ public enum FaultKind {
     /** A complete HTTP response whose JSON body is cut in half. */
     TRUNCATED_JSON,
     /** A record-level fault applied by the simulator's {@link RecordFaultHook}. */
-    RECORD
+    RECORD,
+    /** 404 in the API's own error format: the resource is not there (a permanent fault). */
+    NOT_FOUND,
+    /**
+     * The credentials the client holds expire just before this request is served (the simulator's
+     * credential-expiry hook runs), then the request is answered normally, so it meets the API's
+     * own 401. Only simulators with expiring credentials (Google's access tokens) support it.
+     */
+    EXPIRE_CREDENTIALS
 }

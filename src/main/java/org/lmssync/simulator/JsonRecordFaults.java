@@ -23,7 +23,7 @@ public final class JsonRecordFaults {
     }
 
     /**
-     * Applies MALFORMED_RECORD, MISSING_IDENTITY or DUPLICATE_RECORD to the middle record of
+     * Applies MALFORMED_RECORD, GARBLED_RECORD, MISSING_IDENTITY or DUPLICATE_RECORD to the middle record of
      * {@code records}. Returns false if the array is empty or the fault is not record-local.
      *
      * @param identityField top-level field that identifies a record (removed for MISSING_IDENTITY,
@@ -42,6 +42,10 @@ public final class JsonRecordFaults {
                 } else {
                     records.set(i, TextNode.valueOf(GARBAGE));
                 }
+                return true;
+            }
+            case GARBLED_RECORD -> {
+                records.set(i, TextNode.valueOf(GARBAGE));
                 return true;
             }
             case MISSING_IDENTITY -> {

@@ -50,6 +50,7 @@ public final class SimServer implements AutoCloseable {
     private final ErrorRenderer errors;
     private final RecordFaultHook recordFaults;
     private final Set<String> capturedHeaders;
+    private final Runnable credentialExpiry;
 
     private record Route(String prefix, SimHandler handler) {
     }
@@ -71,6 +72,7 @@ public final class SimServer implements AutoCloseable {
         this.errors = b.errors;
         this.recordFaults = b.recordFaults;
         this.capturedHeaders = b.capturedHeaders;
+        this.credentialExpiry = b.credentialExpiry;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), b.port), 64);
         this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads());
         server.setExecutor(executor);
@@ -181,6 +183,16 @@ public final class SimServer implements AutoCloseable {
                 send(ex, normal.withBody(Arrays.copyOf(body, body.length / 2)), status);
             }
             case RECORD -> send(ex, recordFaults.apply(f.recordFault(), req, route(req)), status);
+            case NOT_FOUND -> send(ex, errors.render(404, "Not Found"), status);
+            case EXPIRE_CREDENTIALS -> {
+                if (credentialExpiry == null) {
+                    // A misuse by the test, answered loudly rather than faked as a success.
+                    send(ex, SimResponse.text(500, "simulator misuse: no expiring credentials here"), status);
+                } else {
+                    credentialExpiry.run();
+                    send(ex, route(req), status);
+                }
+            }
             default -> throw new IllegalStateException("unhandled fault " + f);
         }
     }
@@ -280,6 +292,7 @@ public final class SimServer implements AutoCloseable {
         private ErrorRenderer errors = ErrorRenderer.plainText();
         private RecordFaultHook recordFaults = RecordFaultHook.none();
         private Set<String> capturedHeaders = Set.of("authorization", "user-agent", "accept", "content-type");
+        private Runnable credentialExpiry;
 
         private Builder() {
         }
@@ -328,6 +341,12 @@ public final class SimServer implements AutoCloseable {
             this.capturedHeaders = Arrays.stream(names)
                     .map(n -> n.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            return this;
+        }
+
+        /** What {@link FaultKind#EXPIRE_CREDENTIALS} does: make the credentials clients hold expire. */
+        public Builder credentialExpiry(Runnable expire) {
+            this.credentialExpiry = expire;
             return this;
         }
 

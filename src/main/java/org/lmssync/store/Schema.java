@@ -24,7 +24,7 @@ public final class Schema {
               pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
               inserted INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
               unchanged INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
-              errors INTEGER NOT NULL DEFAULT 0)""", """
+              errors INTEGER NOT NULL DEFAULT 0, retry_wait_ms INTEGER NOT NULL DEFAULT 0)""", """
             CREATE TABLE IF NOT EXISTS sync_run_resources (
               run_id INTEGER NOT NULL, resource TEXT NOT NULL, status TEXT NOT NULL,
               started_at TEXT NOT NULL, finished_at TEXT,
@@ -33,7 +33,7 @@ public final class Schema {
               pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
               inserted INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
               unchanged INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
-              errors INTEGER NOT NULL DEFAULT 0, error TEXT,
+              errors INTEGER NOT NULL DEFAULT 0, error TEXT, retry_wait_ms INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (run_id, resource))""", """
             CREATE TABLE IF NOT EXISTS sync_state (
               lms TEXT NOT NULL, resource TEXT NOT NULL, scope TEXT NOT NULL,
@@ -62,6 +62,24 @@ public final class Schema {
                     + "' is not a valid name: use lower-case letters, digits and _ (starting with a letter, at most 63)");
         }
         return name;
+    }
+
+    /** Adds {@code retry_wait_ms} to bookkeeping tables made by a version that did not record non-throttle waits. */
+    static void upgradeBookkeeping(java.sql.Connection c) throws java.sql.SQLException {
+        for (String table : List.of("sync_runs", "sync_run_resources")) {
+            boolean has = false;
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+                while (rs.next()) {
+                    has |= "retry_wait_ms".equals(rs.getString("name"));
+                }
+            }
+            if (!has) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE " + table + " ADD COLUMN retry_wait_ms INTEGER NOT NULL DEFAULT 0");
+                }
+            }
+        }
     }
 
     /** Adds the standard columns a resource table made by an older version lacks ({@code retired_at}). */

@@ -62,6 +62,7 @@ public final class SyncDatabase implements AutoCloseable {
             for (String ddl : Schema.BOOKKEEPING) {
                 st.execute(ddl);
             }
+            Schema.upgradeBookkeeping(c);
         }
     }
 

@@ -156,6 +156,36 @@ class SimServerTest {
     }
 
     @Test
+    void notFoundIsAPermanent404AndExpiringCredentialsNeedsAHook() throws Exception {
+        server.faults().injectNext(1, Fault.notFound());
+        HttpResponse<String> r = get("/items");
+        assertEquals(404, r.statusCode());
+        assertEquals("404 Not Found", r.body());
+        assertEquals("NOT_FOUND", server.requestLog().entries().get(0).fault());
+        assertEquals(200, get("/items").statusCode());
+
+        // This server has no credentials that expire: the fault is refused loudly rather than faked.
+        server.faults().injectNext(1, Fault.expireCredentials());
+        r = get("/items");
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("no expiring credentials"), r.body());
+    }
+
+    @Test
+    void expireCredentialsRunsTheHookThenAnswersNormally() throws Exception {
+        int[] expired = {0};
+        try (SimServer s = SimServer.builder().credentialExpiry(() -> expired[0]++)
+                .route("/items", req -> SimResponse.text(200, "ok")).start()) {
+            s.faults().injectNext(1, Fault.expireCredentials());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/items")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals(1, expired[0]);
+            assertEquals("EXPIRE_CREDENTIALS", s.requestLog().entries().get(0).fault());
+        }
+    }
+
+    @Test
     void resetBeforeHeadersIsAnIOException() throws Exception {
         // java.net.http silently retries a GET whose connection closed before any byte, so
         // the rule must outlast the client's retries for the failure to surface.
@@ -248,6 +278,13 @@ class SimServerTest {
         assertEquals("i3", items.get(2).get("id").asText());
         assertEquals(JsonRecordFaults.GARBAGE, items.get(2).get("updateTime").asText());
         assertNotEquals(JsonRecordFaults.GARBAGE, items.get(1).get("updateTime").asText());
+
+        server.faults().injectNext(1, Fault.record(RecordFault.GARBLED_RECORD));
+        items = Json.read(get("/items").body()).get("items");
+        assertEquals(4, items.size());
+        assertEquals(JsonRecordFaults.GARBAGE, items.get(2).asText());
+        assertTrue(items.get(2).isTextual());
+        assertEquals("i4", items.get(3).get("id").asText());
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class GoogleSimulator implements AutoCloseable {
                 .faults(new Faults(config.seed()))
                 .errorRenderer(GoogleErrors.renderer())
                 .recordFaultHook(new GoogleRecordFaults(pageTokens))
+                .credentialExpiry(tokenService::expireAll)
                 .route("/token", tokenService::handle)
                 .route("/v1/", classroom)
                 .route("/admin/reports/v1/", reports)

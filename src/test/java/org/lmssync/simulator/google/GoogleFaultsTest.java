@@ -66,6 +66,27 @@ class GoogleFaultsTest extends GoogleSimTestBase {
     }
 
     @Test
+    void injectedNotFoundUsesGoogleEnvelopeAndExpiredCredentialsMeetTheApis401() throws Exception {
+        GoogleTestClient c = startAndLogin();
+        var notFound = sim.faults().injectNext(1, "/v1/", Fault.notFound());
+        HttpResponse<String> r = c.get("/v1/courses");
+        assertEquals(404, r.statusCode());
+        assertEquals("NOT_FOUND", Json.read(r.body()).at("/error/status").asText());
+        assertEquals(1, notFound.fired());
+        long active = sim.activeTokenCount();
+        assertTrue(active >= 1);
+        var expire = sim.faults().injectNext(1, "/v1/", Fault.expireCredentials());
+        r = c.get("/v1/courses");
+        assertEquals(401, r.statusCode(), "the token held expired just before the request");
+        assertEquals("UNAUTHENTICATED", Json.read(r.body()).at("/error/status").asText());
+        assertEquals(1, expire.fired());
+        assertEquals(0, sim.activeTokenCount());
+        assertEquals(401, c.get("/v1/courses").statusCode(), "still expired: only a new token cures it");
+        c.login();
+        assertEquals(200, c.get("/v1/courses").statusCode());
+    }
+
+    @Test
     void duplicateRecordInPage() throws Exception {
         GoogleTestClient c = startAndLogin();
         sim.faults().injectNext(1, "/v1/courses", Fault.record(RecordFault.DUPLICATE_RECORD));
