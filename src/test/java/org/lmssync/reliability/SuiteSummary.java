@@ -30,7 +30,7 @@ public final class SuiteSummary implements TestExecutionListener {
 
     static String render(List<SuiteLedger.Entry> entries) {
         StringBuilder out = new StringBuilder("\nReliability suite (" + SuiteLedger.FILE + ")\n");
-        out.append(String.format("%-17s %-58s %8s %6s %s%n", "area", "kind", "count", "trials", "result"));
+        out.append(String.format("%-17s %-70s %8s %6s %s%n", "area", "kind", "count", "trials", "result"));
         long failed = 0;
         for (String area : SuiteLedger.AREAS) {
             Map<String, long[]> byKind = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ public final class SuiteSummary implements TestExecutionListener {
             for (var kind : byKind.entrySet()) {
                 long[] acc = kind.getValue();
                 failed += acc[2];
-                out.append(String.format("%-17s %-58s %8d %6d %s%n", area, kind.getKey(), acc[0], acc[1],
+                out.append(String.format("%-17s %-70s %8d %6d %s%n", area, kind.getKey(), acc[0], acc[1],
                         acc[2] == 0 ? "pass" : "FAIL (" + acc[2] + ")"));
             }
         }
