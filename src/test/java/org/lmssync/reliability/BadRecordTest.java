@@ -56,15 +56,13 @@ class BadRecordTest extends ReliabilitySupport {
     @ParameterizedTest
     @EnumSource(LmsFixture.Lms.class)
     void aDuplicateWithinAPageGivesOneRow(LmsFixture.Lms which) throws Exception {
-        Synced s = syncWith(which, 1, RecordFault.DUPLICATE_RECORD, 0);
-        Checks checks = s.checks();
-        LmsFixture.Table root = s.root();
-        checks.equal((long) root.rows().size(), scalar("SELECT COUNT(*) FROM " + root.table()), "rows, live or not");
-        checks.equal(0L, scalar("SELECT COUNT(*) FROM sync_errors"), "sync_errors rows");
-        storedEqualsTruth(checks);
-        // the page did carry the repeat: one record more was read than stored
-        checks.equal((long) root.rows().size() + 1, num(resourceRun(lms.root()).get("records")), "records read");
-        s.recordAndAssert("duplicate record within a page");
+        badRecord(which, 1, RecordFault.DUPLICATE_RECORD, 0, "duplicate record within a page", (checks, root) -> {
+            checks.equal((long) root.rows().size(), scalar("SELECT COUNT(*) FROM " + root.table()), "rows, live or not");
+            checks.equal(0L, scalar("SELECT COUNT(*) FROM sync_errors"), "sync_errors rows");
+            storedEqualsTruth(checks);
+            // the page did carry the repeat: one record more was read than stored
+            checks.equal((long) root.rows().size() + 1, num(resourceRun(lms.root()).get("records")), "records read");
+        });
     }
 
     /**
@@ -74,20 +72,19 @@ class BadRecordTest extends ReliabilitySupport {
     @ParameterizedTest
     @EnumSource(LmsFixture.Lms.class)
     void aRecordWithGarbledFieldsIsStoredAsSent(LmsFixture.Lms which) throws Exception {
-        Synced s = syncWith(which, 1, RecordFault.MALFORMED_RECORD, 0);
-        Checks checks = s.checks();
-        LmsFixture.Table root = s.root();
-        Map<String, JsonNode> stored = stored(root, checks);
-        checks.equal(root.rows().keySet(), stored.keySet(), "identities");
-        List<String> differing = root.rows().keySet().stream().filter(k -> !root.rows().get(k).equals(stored.get(k))).toList();
-        checks.equal(1, differing.size(), "records that differ from the simulator's");
-        differing.forEach(k -> checks.expect(stored.get(k).toString().contains(JsonRecordFaults.GARBAGE),
-                "the garbled record is stored as sent: " + stored.get(k)));
-        checks.equal(0L, scalar("SELECT COUNT(*) FROM sync_errors"), "sync_errors rows");
-        for (LmsFixture.Table t : lms.truth().subList(1, 3)) {
-            checks.expect(t.rows().equals(stored(t, checks)), t.table() + " differs from the simulator");
-        }
-        s.recordAndAssert("garbled fields (stored as sent)");
+        badRecord(which, 1, RecordFault.MALFORMED_RECORD, 0, "garbled fields (stored as sent)", (checks, root) -> {
+            Map<String, JsonNode> stored = stored(root, checks);
+            checks.equal(root.rows().keySet(), stored.keySet(), "identities");
+            List<String> differing = root.rows().keySet().stream().filter(k -> !root.rows().get(k).equals(stored.get(k)))
+                    .toList();
+            checks.equal(1, differing.size(), "records that differ from the simulator's");
+            differing.forEach(k -> checks.expect(stored.get(k).toString().contains(JsonRecordFaults.GARBAGE),
+                    "the garbled record is stored as sent: " + stored.get(k)));
+            checks.equal(0L, scalar("SELECT COUNT(*) FROM sync_errors"), "sync_errors rows");
+            for (LmsFixture.Table t : lms.truth().subList(1, 3)) {
+                checks.expect(t.rows().equals(stored(t, checks)), t.table() + " differs from the simulator");
+            }
+        });
     }
 
     @ParameterizedTest
@@ -95,32 +92,31 @@ class BadRecordTest extends ReliabilitySupport {
     @Timeout(60) // without loop detection this listing never ends: fail rather than hang
     void aNextLinkBackToAPageAlreadyReadStopsTheListingWithAnError(LmsFixture.Lms which) throws Exception {
         // every page of the root listing points back at itself, so only detection can end it
-        Synced s = syncWith(which, -1, RecordFault.CURSOR_LOOP, 1);
-        Checks checks = s.checks();
-        List<RequestLog.Entry> root = rootRequests();
-        // page one, then the page its looping link names (page one again), whose link was read already
-        checks.expect(root.size() <= 2, "requests for the looping listing: " + root.size());
-        Map<String, Object> run = resourceRun(lms.root());
-        checks.equal("failed", run.get("status"), "status of " + lms.root());
-        checks.expect(String.valueOf(run.get("error")).startsWith("paging loop: the next page link of ")
-                && String.valueOf(run.get("error")).contains(lms.rootPath()), "error: " + run.get("error"));
-        checks.equal("failed", query("SELECT status FROM sync_runs").get(0).get("status"), "sync_runs.status");
-        // what was read is kept, no deletion is inferred from the failed listing, and the others go on
-        LmsFixture.Table t = s.root();
-        Map<String, JsonNode> stored = stored(t, checks);
-        checks.expect(!stored.isEmpty() && t.rows().entrySet().containsAll(stored.entrySet()), "the pages read are stored as sent");
-        checks.equal(0L, scalar("SELECT COUNT(*) FROM " + t.table() + " WHERE deleted_at IS NOT NULL"), "rows marked deleted");
-        checks.equal("succeeded", resourceRun(lms.otherRoot()).get("status"), "status of " + lms.otherRoot());
-        LmsFixture.Table other = truth(lms.otherRoot());
-        checks.expect(other.rows().equals(stored(other, checks)), other.table() + " differs from the simulator");
-        s.recordAndAssert("next link points back (paging loop)");
+        badRecord(which, -1, RecordFault.CURSOR_LOOP, 1, "next link points back (paging loop)", (checks, t) -> {
+            List<RequestLog.Entry> root = rootRequests();
+            // page one, then the page its looping link names (page one again), whose link was read already
+            checks.expect(root.size() <= 2, "requests for the looping listing: " + root.size());
+            Map<String, Object> run = resourceRun(lms.root());
+            checks.equal("failed", run.get("status"), "status of " + lms.root());
+            checks.expect(String.valueOf(run.get("error")).startsWith("paging loop: the next page link of ")
+                    && String.valueOf(run.get("error")).contains(lms.rootPath()), "error: " + run.get("error"));
+            checks.equal("failed", query("SELECT status FROM sync_runs").get(0).get("status"), "sync_runs.status");
+            // what was read is kept, no deletion is inferred from the failed listing, and the others go on
+            Map<String, JsonNode> stored = stored(t, checks);
+            checks.expect(!stored.isEmpty() && t.rows().entrySet().containsAll(stored.entrySet()),
+                    "the pages read are stored as sent");
+            checks.equal(0L, scalar("SELECT COUNT(*) FROM " + t.table() + " WHERE deleted_at IS NOT NULL"),
+                    "rows marked deleted");
+            checks.equal("succeeded", resourceRun(lms.otherRoot()).get("status"), "status of " + lms.otherRoot());
+            LmsFixture.Table other = truth(lms.otherRoot());
+            checks.expect(other.rows().equals(stored(other, checks)), other.table() + " differs from the simulator");
+        });
     }
 
-    /** One sync's fault, its checks so far (the exit code) and the root's truth, read after the sync. */
-    private record Synced(Faults.Rule rule, Checks checks, LmsFixture.Table root, String lms) {
-        void recordAndAssert(String what) {
-            checks.recordAndAssert(SuiteLedger.BAD_INPUT, lms + " " + what, rule.fired());
-        }
+    /** What a test checks after the sync, given the checks so far (the exit code) and the root's truth read after it. */
+    @FunctionalInterface
+    private interface Body {
+        void check(Checks checks, LmsFixture.Table root) throws Exception;
     }
 
     /** The check of sync_errors that differs between the refused-record tests. */
@@ -130,16 +126,19 @@ class BadRecordTest extends ReliabilitySupport {
     }
 
     /**
-     * Starts {@code which}, puts {@code fault} on the root listing's first {@code pages} pages (-1:
-     * every page), syncs once and checks the exit code: the opening every test here shares.
+     * The frame every test here shares: starts {@code which}, puts {@code fault} on the root
+     * listing's first {@code pages} pages (-1: every page), syncs once, checks the exit code, runs
+     * {@code body}, and records the trial in the ledger as {@code what}.
      */
-    private Synced syncWith(LmsFixture.Lms which, int pages, RecordFault fault, int exit) throws Exception {
+    private void badRecord(LmsFixture.Lms which, int pages, RecordFault fault, int exit, String what, Body body)
+            throws Exception {
         start(which);
         Faults.Rule rule = onRoot(pages, Fault.record(fault));
         int code = sync();
         Checks checks = exit == 0 ? new Checks().equal(0, code, "exit code (" + lastErr.strip() + ")")
                 : new Checks().equal(exit, code, "exit code");
-        return new Synced(rule, checks, truth(lms.root()), lms.lms());
+        body.check(checks, truth(lms.root()));
+        checks.recordAndAssert(SuiteLedger.BAD_INPUT, lms.lms() + " " + what, rule.fired());
     }
 
     /**
@@ -147,12 +146,12 @@ class BadRecordTest extends ReliabilitySupport {
      * sync_errors says of it, and every other record commits.
      */
     private void refused(LmsFixture.Lms which, RecordFault fault, String what, ErrorsCheck errors) throws Exception {
-        Synced s = syncWith(which, 1, fault, 0);
-        Map<String, JsonNode> stored = stored(s.root(), s.checks());
-        Set<String> lost = missing(s.root(), stored, s.checks());
-        errors.check(s.checks(), s.root(), lost);
-        goodRecordsCommitted(s.checks(), s.root(), stored, lost);
-        s.recordAndAssert(what);
+        badRecord(which, 1, fault, 0, what, (checks, root) -> {
+            Map<String, JsonNode> stored = stored(root, checks);
+            Set<String> lost = missing(root, stored, checks);
+            errors.check(checks, root, lost);
+            goodRecordsCommitted(checks, root, stored, lost);
+        });
     }
 
     /** The identities the table lacks; exactly one, and nothing stored that the simulator lacks. */

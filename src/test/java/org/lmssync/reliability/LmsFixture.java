@@ -89,12 +89,8 @@ record LmsFixture(String lms, AutoCloseable simulator, Faults faults, RequestLog
     }
 
     @Override
-    public void close() {
-        try {
-            simulator.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the " + lms + " simulator", e);
-        }
+    public void close() throws Exception {
+        simulator.close();
     }
 
     static Map<String, JsonNode> byField(List<JsonNode> records, String field) {
