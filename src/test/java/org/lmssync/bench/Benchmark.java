@@ -25,15 +25,16 @@ public final class Benchmark {
         JarRunner jar = new JarRunner("bench", packaged, Path.of("target", "test-classes"), work, "256m");
         long t0 = System.nanoTime();
         try (ListingServer server = new ListingServer()) {
+            BenchRig rig = new BenchRig(settings, server, jar, work, report);
             if (settings.runs('f')) {
-                StartupBench.run(settings, server, jar, work, report);
+                StartupBench.run(rig);
             }
             Path bigDb = null;
             if (settings.runs('a') || settings.runs('c')) {
-                bigDb = new FullSyncBench(settings, server, jar, work, report).run(settings.runs('c'));
+                bigDb = new FullSyncBench(rig).run(settings.runs('c'));
             }
             if (settings.runs('b')) {
-                new IncrementalBench(settings, server, jar, work, report).run(bigDb);
+                new IncrementalBench(rig).run(bigDb);
             } else if (bigDb != null) {
                 SyncDb.delete(bigDb);
             }

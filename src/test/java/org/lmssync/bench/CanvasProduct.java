@@ -1,75 +1,38 @@
 package org.lmssync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.lmssync.simulator.RequestLog;
+import org.lmssync.bench.Product.Need;
+import org.lmssync.bench.Product.Route;
 import org.lmssync.simulator.canvas.CanvasDistrictSize;
 import org.lmssync.simulator.canvas.CanvasSimConfig;
 import org.lmssync.simulator.canvas.CanvasSimulator;
 
 /** Canvas small district, throttling off: six resources, submissions by two watermark filters. */
-final class CanvasProduct implements Product {
+final class CanvasProduct {
     private static final List<String> ALL_STATES = List.of("all");
     private static final List<String> ENROLLMENT_STATES = List.of("active", "invited", "creation_pending", "deleted",
             "rejected", "completed", "inactive");
-    private final CanvasSimulator sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(5)
-            .size(CanvasDistrictSize.small()).throttling(false).build());
-    private final int pageSize;
+    private static final List<Route> ROUTES = List.of(
+            new Route("/api/v1/accounts/[^/]+/courses", "courses"),
+            new Route("/api/v1/accounts/[^/]+/users", "users"),
+            new Route("/api/v1/courses/\\d+/sections", "sections"),
+            new Route("/api/v1/sections/\\d+/enrollments", "enrollments"),
+            new Route("/api/v1/courses/\\d+/assignments", "assignments"),
+            new Route("/api/v1/courses/\\d+/students/submissions", "submissions"));
 
-    CanvasProduct(int pageSize) {
-        this.pageSize = pageSize;
+    private CanvasProduct() {
     }
 
-    @Override
-    public String lms() {
-        return "canvas";
+    static Product start(int pageSize) {
+        CanvasSimulator sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(5)
+                .size(CanvasDistrictSize.small()).throttling(false).build());
+        return new Product("canvas", pageSize, sim, sim.requestLog(), (db, work) -> ProductConfig.canvas(sim, db, 100_000),
+                ROUTES, db -> needs(sim, pageSize, db != null));
     }
 
-    @Override
-    public Map<String, String> config(Path db, Path work) {
-        Map<String, String> c = ProductConfig.canvas(sim, db, 100_000);
-        c.put("lms.canvas.page-size", Integer.toString(pageSize));
-        return c;
-    }
-
-    @Override
-    public RequestLog log() {
-        return sim.requestLog();
-    }
-
-    @Override
-    public String resourceOf(RequestLog.Entry e) {
-        String p = e.path();
-        if (p.matches("/api/v1/accounts/[^/]+/courses")) {
-            return "courses";
-        } else if (p.matches("/api/v1/accounts/[^/]+/users")) {
-            return "users";
-        } else if (p.matches("/api/v1/courses/\\d+/sections")) {
-            return "sections";
-        } else if (p.matches("/api/v1/sections/\\d+/enrollments")) {
-            return "enrollments";
-        } else if (p.matches("/api/v1/courses/\\d+/assignments")) {
-            return "assignments";
-        } else if (p.matches("/api/v1/courses/\\d+/students/submissions")) {
-            return "submissions";
-        }
-        return null;
-    }
-
-    @Override
-    public List<Need> fullSync() {
-        return needs(false);
-    }
-
-    @Override
-    public List<Need> noChange(Path db) {
-        return needs(true);
-    }
-
-    private List<Need> needs(boolean noChange) {
+    private static List<Need> needs(CanvasSimulator sim, int pageSize, boolean noChange) {
         List<JsonNode> courses = sim.courses(ALL_STATES);
         long sections = 0;
         long enrollments = 0;
@@ -94,10 +57,5 @@ final class CanvasProduct implements Product {
         needs.add(new Need("assignments", assignments));
         needs.add(new Need("submissions", submissions));
         return needs;
-    }
-
-    @Override
-    public void close() {
-        sim.close();
     }
 }

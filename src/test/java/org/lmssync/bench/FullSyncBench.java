@@ -11,25 +11,17 @@ import java.util.List;
  * its process from its first request, so JVM start is left out of both and neither is warmed up.
  */
 final class FullSyncBench {
-    private final BenchSettings settings;
-    private final ListingServer server;
-    private final JarRunner jar;
-    private final Path work;
-    private final Report report;
+    private final BenchRig rig;
 
-    FullSyncBench(BenchSettings settings, ListingServer server, JarRunner jar, Path work, Report report) {
-        this.settings = settings;
-        this.server = server;
-        this.jar = jar;
-        this.work = work;
-        this.report = report;
+    FullSyncBench(BenchRig rig) {
+        this.rig = rig;
     }
 
     /** Runs every size; returns the DB of the last run at the largest size, kept for (b). */
     Path run(boolean memory) throws Exception {
         Path kept = null;
-        for (int n : settings.fullSizes()) {
-            int reps = settings.repeatFor(n);
+        for (int n : rig.settings().fullSizes()) {
+            int reps = rig.settings().repeatFor(n);
             List<Double> sync = new ArrayList<>();
             List<Double> wall = new ArrayList<>();
             List<Double> ceiling = new ArrayList<>();
@@ -37,25 +29,25 @@ final class FullSyncBench {
             List<Double> rss = new ArrayList<>();
             long jsonBytes = 0;
             for (int r = 0; r < reps; r++) {
-                server.source().reset(n);
-                Path db = work.resolve("full-" + n + "-" + r + ".db");
-                server.requestLog().clear();
-                JarRun run = BenchLms.require(jar.once(BenchLms.config(server, db)));
+                rig.server().source().reset(n);
+                Path db = rig.work().resolve("full-" + n + "-" + r + ".db");
+                rig.server().requestLog().clear();
+                JarRun run = BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
                 expectRows(db, n);
                 jsonBytes = SyncDb.scalar(db, "SELECT AVG(LENGTH(json)) FROM " + BenchLms.TABLE);
-                double secs = run.seconds() - BenchLms.startup(run, server.requestLog());
+                double secs = run.seconds() - BenchLms.startup(run, rig.server().requestLog());
                 sync.add(n / secs);
                 wall.add(n / run.seconds());
                 heap.add((double) run.peakHeapMb());
                 rss.add((double) run.peakRssMb());
-                if (r == reps - 1 && n == settings.bigTable()) {
+                if (r == reps - 1 && n == rig.settings().bigTable()) {
                     kept = db;
                 } else {
                     SyncDb.delete(db);
                 }
-                Path cdb = work.resolve("ceiling-" + n + "-" + r + ".db");
-                JarRun c = jar.main(Ceiling.class.getName(),
-                        List.of(server.listingUrl() + "?per_page=" + ListingServer.MAX_PER_PAGE, cdb.toString()));
+                Path cdb = rig.work().resolve("ceiling-" + n + "-" + r + ".db");
+                JarRun c = rig.jar().main(Ceiling.class.getName(),
+                        List.of(rig.server().listingUrl() + "?per_page=" + ListingServer.MAX_PER_PAGE, cdb.toString()));
                 if (c.exitCode() != 0) {
                     throw new IllegalStateException("the ceiling failed: " + c.output());
                 }
@@ -73,18 +65,18 @@ final class FullSyncBench {
             String size = String.format("%,d", n);
             double pipe = Stats.median(sync);
             double ceil = Stats.median(ceiling);
-            report.add(Figure.info("a. full sync " + size + ": lms-sync", pipe, "records/s",
+            rig.report().add(Figure.info("a. full sync " + size + ": lms-sync", pipe, "records/s",
                     Stats.spread(sync, "%.0f") + "; incl. JVM start " + Report.number(Stats.median(wall)) + " rec/s; "
                             + jsonBytes + " B of JSON per record"));
-            report.add(Figure.info("a. full sync " + size + ": ceiling", ceil, "records/s",
+            rig.report().add(Figure.info("a. full sync " + size + ": ceiling", ceil, "records/s",
                     Stats.spread(ceiling, "%.0f") + "; HttpClient+Jackson+JDBC batch, in its own JVM like the sync"));
-            report.add(Figure.atLeast("a. full sync " + size + ": lms-sync / ceiling", pipe / ceil, "ratio", 0.5, ""));
-            if (memory && n == settings.bigTable()) {
-                report.add(Figure.check("c. " + size + " records with -Xmx256m", 1, "completed", "completes", true,
+            rig.report().add(Figure.atLeast("a. full sync " + size + ": lms-sync / ceiling", pipe / ceil, "ratio", 0.5, ""));
+            if (memory && n == rig.settings().bigTable()) {
+                rig.report().add(Figure.check("c. " + size + " records with -Xmx256m", 1, "completed", "completes", true,
                         reps + " of " + reps + " runs exited 0 with every row stored"));
-                report.add(Figure.info("c. " + size + ": peak heap (before GC)", Stats.median(heap), "MB",
+                rig.report().add(Figure.info("c. " + size + ": peak heap (before GC)", Stats.median(heap), "MB",
                         Stats.spread(heap, "%.0f") + "; from -Xlog:gc"));
-                report.add(Figure.info("c. " + size + ": peak RSS (VmHWM)", Stats.median(rss), "MB",
+                rig.report().add(Figure.info("c. " + size + ": peak RSS (VmHWM)", Stats.median(rss), "MB",
                         Stats.spread(rss, "%.0f") + "; /proc/<pid>/status polled"));
             }
         }

@@ -21,56 +21,48 @@ final class IncrementalBench {
     private static final String SCOPED = "DELETE FROM " + BenchLms.TABLE + " WHERE rowid IN (SELECT o.rowid FROM "
             + BenchLms.TABLE + " AS n JOIN " + BenchLms.TABLE + " AS o ON o.id = n.id AND o.rowid < n.rowid WHERE n.rowid > %d)";
 
-    private final BenchSettings settings;
-    private final ListingServer server;
-    private final JarRunner jar;
-    private final Path work;
-    private final Report report;
+    private final BenchRig rig;
 
     /** The medians at one table size. */
     private record AtSize(int rows, double sync, double unscoped, double scoped) {
     }
 
-    IncrementalBench(BenchSettings settings, ListingServer server, JarRunner jar, Path work, Report report) {
-        this.settings = settings;
-        this.server = server;
-        this.jar = jar;
-        this.work = work;
-        this.report = report;
+    IncrementalBench(BenchRig rig) {
+        this.rig = rig;
     }
 
     /** {@code bigDb}: a DB already holding a full sync of the largest size, or null to make one. */
     void run(Path bigDb) throws Exception {
-        AtSize small = measure(settings.smallTable(), null);
-        AtSize big = measure(settings.bigTable(), bigDb);
-        String c = String.format("%,d changed", settings.changes());
+        AtSize small = measure(rig.settings().smallTable(), null);
+        AtSize big = measure(rig.settings().bigTable(), bigDb);
+        String c = String.format("%,d changed", rig.settings().changes());
         String s = String.format("%,d", small.rows());
         String b = String.format("%,d", big.rows());
-        report.add(Figure.info("b. " + c + " into " + s + " rows", small.sync(), "s", "sync_runs duration"));
-        report.add(Figure.info("b. " + c + " into " + b + " rows", big.sync(), "s", "sync_runs duration"));
-        report.add(Figure.atMost("b. incremental cost " + b + " / " + s, big.sync() / small.sync(), "ratio", 1.5, ""));
-        report.add(Figure.info("b. ref: unscoped dedupe SQL " + b + " / " + s, big.unscoped() / small.unscoped(), "ratio",
+        rig.report().add(Figure.info("b. " + c + " into " + s + " rows", small.sync(), "s", "sync_runs duration"));
+        rig.report().add(Figure.info("b. " + c + " into " + b + " rows", big.sync(), "s", "sync_runs duration"));
+        rig.report().add(Figure.atMost("b. incremental cost " + b + " / " + s, big.sync() / small.sync(), "ratio", 1.5, ""));
+        rig.report().add(Figure.info("b. ref: unscoped dedupe SQL " + b + " / " + s, big.unscoped() / small.unscoped(), "ratio",
                 String.format("seed statement, DELETE+COMMIT: %.3f s vs %.3f s", big.unscoped(), small.unscoped())));
-        report.add(Figure.info("b. ref: scoped dedupe SQL " + b + " / " + s, big.scoped() / small.scoped(), "ratio",
+        rig.report().add(Figure.info("b. ref: scoped dedupe SQL " + b + " / " + s, big.scoped() / small.scoped(), "ratio",
                 String.format("identity-scoped statement, DELETE+COMMIT: %.3f s vs %.3f s", big.scoped(), small.scoped())));
     }
 
     private AtSize measure(int rows, Path prepared) throws Exception {
-        server.source().reset(rows);
+        rig.server().source().reset(rows);
         Path db = prepared;
         if (db == null) {
-            db = work.resolve("incremental-" + rows + ".db");
-            BenchLms.require(jar.once(BenchLms.config(server, db)));
+            db = rig.work().resolve("incremental-" + rows + ".db");
+            BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
         }
         FullSyncBench.expectRows(db, rows);
         List<Double> sync = new ArrayList<>();
-        for (int r = 0; r < settings.repeat(); r++) {
-            server.source().change(settings.changes());
-            BenchLms.require(jar.once(BenchLms.config(server, db)));
+        for (int r = 0; r < rig.settings().repeat(); r++) {
+            rig.server().source().change(rig.settings().changes());
+            BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
             SyncDb.LastRun run = SyncDb.lastRun(db);
-            if (run.updated() != settings.changes() || run.inserted() != 0) {
+            if (run.updated() != rig.settings().changes() || run.inserted() != 0) {
                 throw new IllegalStateException("the incremental run updated " + run.updated() + " and inserted "
-                        + run.inserted() + ", not " + settings.changes() + " and 0");
+                        + run.inserted() + ", not " + rig.settings().changes() + " and 0");
             }
             sync.add(run.seconds());
             System.out.printf("BENCH   incremental into %,d rows run %d: %.2f s, %d requests%n", rows, r + 1, run.seconds(),
@@ -78,7 +70,7 @@ final class IncrementalBench {
         }
         List<Double> unscoped = new ArrayList<>();
         List<Double> scoped = new ArrayList<>();
-        for (int r = 0; r < settings.repeat(); r++) {
+        for (int r = 0; r < rig.settings().repeat(); r++) {
             unscoped.add(dedupe(db, false));
             scoped.add(dedupe(db, true));
         }
@@ -89,7 +81,7 @@ final class IncrementalBench {
 
     /** Appends a second version of the changed rows, then times the dedupe statement and its commit. */
     private double dedupe(Path db, boolean scopedStatement) throws Exception {
-        List<String> changed = server.source().changedIds();
+        List<String> changed = rig.server().source().changedIds();
         int c = changed.size();
         String ids = changed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         try (Connection con = SyncDb.open(db); Statement st = con.createStatement()) {

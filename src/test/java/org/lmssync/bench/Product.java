@@ -2,35 +2,70 @@ package org.lmssync.bench;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.lmssync.simulator.RequestLog;
 
 /**
  * A product simulator as (d) audits it: the app's settings for it, which resource a request
  * belongs to, and from the simulator's truth the least requests a full sync and a no-change
  * re-run need, per scope: {@code max(1, ceil(records / page size))} for each listing, one per
- * incremental query for each watermark scope, and nothing for dates already stored.
+ * incremental query for each watermark scope, and nothing for dates already stored. The products
+ * differ only in values, their request routes and how the least is counted, so this is data:
+ * each product's class (such as {@link CanvasProduct}) starts its simulator and fills one in.
+ *
+ * @param settings the app's settings for the simulator, from the DB and work directory, less the page size
+ * @param routes   which resource each listing request belongs to, first match wins
+ * @param needs    the least requests, after a full sync into the DB given (null: before any sync)
  */
-interface Product extends AutoCloseable {
+record Product(String lms, int pageSize, AutoCloseable simulator, RequestLog log,
+        BiFunction<Path, Path, Map<String, String>> settings, List<Route> routes, Needs needs) implements AutoCloseable {
 
     /** The least requests of one resource. */
     record Need(String resource, long requests) {
     }
 
-    String lms();
+    /**
+     * Requests whose path matches {@code path} (a regex) and, if {@code param} is not null, that
+     * carry that query parameter, list {@code resource}.
+     */
+    record Route(String path, String param, String resource) {
+        Route(String path, String resource) {
+            this(path, null, resource);
+        }
 
-    Map<String, String> config(Path db, Path work);
+        boolean matches(RequestLog.Entry e) {
+            return e.path().matches(path) && (param == null || e.param(param).isPresent());
+        }
+    }
 
-    RequestLog log();
+    /** The least requests of each resource; {@code db} is null for a full sync, else the DB after one. */
+    @FunctionalInterface
+    interface Needs {
+        List<Need> of(Path db) throws Exception;
+    }
+
+    Map<String, String> config(Path db, Path work) {
+        Map<String, String> c = new LinkedHashMap<>(settings.apply(db, work));
+        c.put("lms." + lms + ".page-size", Integer.toString(pageSize));
+        return c;
+    }
 
     /** The resource a request lists, or null for requests that list nothing (tokens). */
-    String resourceOf(RequestLog.Entry e);
+    String resourceOf(RequestLog.Entry e) {
+        return routes.stream().filter(r -> r.matches(e)).map(Route::resource).findFirst().orElse(null);
+    }
 
-    List<Need> fullSync() throws Exception;
+    List<Need> fullSync() throws Exception {
+        return needs.of(null);
+    }
 
     /** {@code db}: the DB after the full sync, for the dates it stored. */
-    List<Need> noChange(Path db) throws Exception;
+    List<Need> noChange(Path db) throws Exception {
+        return needs.of(db);
+    }
 
     static long pages(long records, int pageSize) {
         return Math.max(1, (records + pageSize - 1) / pageSize);
@@ -44,5 +79,7 @@ interface Product extends AutoCloseable {
     }
 
     @Override
-    void close();
+    public void close() throws Exception {
+        simulator.close();
+    }
 }

@@ -19,8 +19,8 @@ final class RequestBench {
     }
 
     static void run(JarRunner jar, Path work, Report report) throws Exception {
-        List<Supplier<Product>> products = List.of(() -> new CanvasProduct(10), () -> new GoogleProduct(10),
-                () -> new SchoologyProduct(5));
+        List<Supplier<Product>> products = List.of(() -> CanvasProduct.start(10), () -> GoogleProduct.start(10),
+                () -> SchoologyProduct.start(5));
         for (Supplier<Product> make : products) {
             try (Product p = make.get()) {
                 Path db = work.resolve("requests-" + p.lms() + ".db");

@@ -4,74 +4,41 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.lmssync.simulator.RequestLog;
+import org.lmssync.bench.Product.Need;
+import org.lmssync.bench.Product.Route;
 import org.lmssync.simulator.schoology.SchoologyDistrictSize;
 import org.lmssync.simulator.schoology.SchoologySimConfig;
 import org.lmssync.simulator.schoology.SchoologySimulator;
 
 /** Schoology small district, no rate limit: active sections only, attendance in 30-day windows. */
-final class SchoologyProduct implements Product {
+final class SchoologyProduct {
     private static final int WINDOW_DAYS = 30;
-    private final SchoologySimulator sim = SchoologySimulator.start(SchoologySimConfig.builder().seed(3)
-            .size(SchoologyDistrictSize.small()).noRateLimit().build());
-    private final int pageSize;
+    private static final List<Route> ROUTES = List.of(
+            new Route("/v1/users", "users"),
+            new Route("/v1/courses", "courses"),
+            new Route("/v1/gradingperiods", "grading_periods"),
+            // the same listing with past sections, to notice deletions
+            new Route("/v1/courses/\\d+/sections", "include_past", "sections (deletion check)"),
+            new Route("/v1/courses/\\d+/sections", "sections"),
+            new Route("/v1/sections/\\d+/enrollments", "enrollments"),
+            new Route("/v1/sections/\\d+/assignments", "assignments"),
+            new Route("/v1/sections/\\d+/submissions/\\d+", "submissions"),
+            new Route("/v1/sections/\\d+/attendance", "attendance"));
 
-    SchoologyProduct(int pageSize) {
-        this.pageSize = pageSize;
+    private SchoologyProduct() {
     }
 
-    @Override
-    public String lms() {
-        return "schoology";
+    static Product start(int pageSize) {
+        SchoologySimulator sim = SchoologySimulator.start(SchoologySimConfig.builder().seed(3)
+                .size(SchoologyDistrictSize.small()).noRateLimit().build());
+        return new Product("schoology", pageSize, sim, sim.requestLog(), (db, work) -> {
+            Map<String, String> c = ProductConfig.schoology(sim, db, 100_000);
+            c.put("lms.max-window-days", Integer.toString(WINDOW_DAYS));
+            return c;
+        }, ROUTES, db -> needs(sim, pageSize, db));
     }
 
-    @Override
-    public Map<String, String> config(Path db, Path work) {
-        Map<String, String> c = ProductConfig.schoology(sim, db, 100_000);
-        c.put("lms.schoology.page-size", Integer.toString(pageSize));
-        c.put("lms.max-window-days", Integer.toString(WINDOW_DAYS));
-        return c;
-    }
-
-    @Override
-    public RequestLog log() {
-        return sim.requestLog();
-    }
-
-    @Override
-    public String resourceOf(RequestLog.Entry e) {
-        String p = e.path();
-        if (p.equals("/v1/users")) {
-            return "users";
-        } else if (p.equals("/v1/courses")) {
-            return "courses";
-        } else if (p.equals("/v1/gradingperiods")) {
-            return "grading_periods";
-        } else if (p.matches("/v1/courses/\\d+/sections")) {
-            return e.param("include_past").isPresent() ? "sections (deletion check)" : "sections";
-        } else if (p.matches("/v1/sections/\\d+/enrollments")) {
-            return "enrollments";
-        } else if (p.matches("/v1/sections/\\d+/assignments")) {
-            return "assignments";
-        } else if (p.matches("/v1/sections/\\d+/submissions/\\d+")) {
-            return "submissions";
-        } else if (p.matches("/v1/sections/\\d+/attendance")) {
-            return "attendance";
-        }
-        return null;
-    }
-
-    @Override
-    public List<Need> fullSync() throws Exception {
-        return needs(null);
-    }
-
-    @Override
-    public List<Need> noChange(Path db) throws Exception {
-        return needs(db);
-    }
-
-    private List<Need> needs(Path db) throws Exception {
+    private static List<Need> needs(SchoologySimulator sim, int pageSize, Path db) throws Exception {
         long sections = 0;
         long enrollments = 0;
         long assignments = 0;
@@ -101,10 +68,5 @@ final class SchoologyProduct implements Product {
                 new Need("sections", sections), new Need("enrollments", enrollments),
                 new Need("assignments", assignments), new Need("submissions", submissions),
                 new Need("attendance", attendance));
-    }
-
-    @Override
-    public void close() {
-        sim.close();
     }
 }

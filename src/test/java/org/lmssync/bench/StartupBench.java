@@ -9,17 +9,17 @@ final class StartupBench {
     private StartupBench() {
     }
 
-    static void run(BenchSettings settings, ListingServer server, JarRunner jar, Path work, Report report) throws Exception {
+    static void run(BenchRig rig) throws Exception {
         List<Double> secs = new ArrayList<>();
-        for (int r = 0; r < Math.max(3, settings.repeat()); r++) {
-            server.source().reset(ListingServer.MAX_PER_PAGE);
-            Path db = work.resolve("startup-" + r + ".db");
-            server.requestLog().clear();
-            JarRun run = BenchLms.require(jar.once(BenchLms.config(server, db)));
-            secs.add(BenchLms.startup(run, server.requestLog()));
+        for (int r = 0; r < Math.max(3, rig.settings().repeat()); r++) {
+            rig.server().source().reset(ListingServer.MAX_PER_PAGE);
+            Path db = rig.work().resolve("startup-" + r + ".db");
+            rig.server().requestLog().clear();
+            JarRun run = BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
+            secs.add(BenchLms.startup(run, rig.server().requestLog()));
             SyncDb.delete(db);
         }
-        report.add(Figure.info("f. start-up: process start to first request", Stats.median(secs), "s",
+        rig.report().add(Figure.info("f. start-up: process start to first request", Stats.median(secs), "s",
                 Stats.spread(secs, "%.2f") + "; once, fresh DB, one page"));
     }
 }

@@ -2,9 +2,12 @@ package org.lmssync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.lmssync.simulator.Faults;
 import org.lmssync.simulator.RequestLog;
 
@@ -12,8 +15,21 @@ import org.lmssync.simulator.RequestLog;
  * One LMS product simulator started for one test, with what the real app needs to reach it and
  * what it must end up storing. Every fixture syncs three resources: a paged root resource that
  * the faults hit, a child of it, and an independent root that must go on when the first fails.
+ * The LMSs differ only in values and three hooks, so this is data: each product's class (such as
+ * {@link CanvasFixture}) starts its simulator and fills one in.
+ *
+ * @param simulator  the simulator itself, for product-only faults such as Canvas's permission refusal
+ * @param root       the resource the faults hit: a top-level listing of several pages
+ * @param rootPath   the exact request path of {@code root}'s listing (every page has it)
+ * @param otherRoot  a top-level resource that does not depend on {@code root}
+ * @param resources  root, its child, otherRoot: the resources each sync runs, in dependency order
+ * @param access     the product's own keys (URLs, credentials) that point the app at the simulator
+ * @param rejecter   changes a config so that the LMS rejects the credentials (HTTP 401)
+ * @param truths     the truth for each of {@code resources}, read from the simulator when called
  */
-interface LmsFixture extends AutoCloseable {
+record LmsFixture(String lms, AutoCloseable simulator, Faults faults, RequestLog requestLog, String root, String rootPath,
+        String otherRoot, List<String> resources, int pageSize, Function<Path, Map<String, String>> access,
+        Consumer<Map<String, String>> rejecter, Supplier<List<Table>> truths) implements AutoCloseable {
 
     /** The three LMSs, as test parameters. */
     enum Lms {
@@ -51,35 +67,31 @@ interface LmsFixture extends AutoCloseable {
         }
     }
 
-    String lms();
-
-    /** The resource the faults hit: a top-level listing of several pages. */
-    String root();
-
-    /** The exact request path of {@link #root()}'s listing (every page has it). */
-    String rootPath();
-
-    /** A top-level resource that does not depend on {@link #root()}. */
-    String otherRoot();
-
-    /** root, its child, otherRoot: the resources each sync runs, in dependency order. */
-    List<String> resources();
-
-    Faults faults();
-
-    RequestLog requestLog();
-
     /** Keys that point the app at this simulator with working credentials, throttles off. */
-    Map<String, String> config(Path dir);
+    Map<String, String> config(Path dir) {
+        Map<String, String> c = new HashMap<>(access.apply(dir));
+        String p = "lms." + lms + ".";
+        c.put(p + "enabled", "true");
+        c.put(p + "requests-per-second", "1000");
+        c.put(p + "page-size", Integer.toString(pageSize));
+        c.put(p + "resources", String.join(",", resources));
+        return c;
+    }
 
     /** Changes {@code config} so that the LMS rejects the credentials (HTTP 401). */
-    void rejectCredentials(Map<String, String> config);
+    void rejectCredentials(Map<String, String> config) {
+        rejecter.accept(config);
+    }
 
     /** The truth for each of {@link #resources()}, read from the simulator now. */
-    List<Table> truth();
+    List<Table> truth() {
+        return truths.get();
+    }
 
     @Override
-    void close();
+    public void close() throws Exception {
+        simulator.close();
+    }
 
     static Map<String, JsonNode> byField(List<JsonNode> records, String field) {
         Map<String, JsonNode> out = new java.util.HashMap<>();

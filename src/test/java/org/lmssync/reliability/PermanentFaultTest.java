@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lmssync.simulator.Fault;
 import org.lmssync.simulator.RequestLog;
+import org.lmssync.simulator.canvas.CanvasSimulator;
 import org.lmssync.simulator.canvas.Denial;
 
 /**
@@ -40,7 +41,7 @@ class PermanentFaultTest extends ReliabilitySupport {
                     EnumSet.allOf(LmsFixture.Lms.class)),
             // Canvas's permission refusal: 403 with a JSON body, unlike its text/plain throttle
             new Permanent("403 not a throttle", 403,
-                    f -> ((CanvasFixture) f).simulator().deny(f.rootPath(), Denial.FORBIDDEN), EnumSet.of(CANVAS)));
+                    f -> ((CanvasSimulator) f.simulator()).deny(f.rootPath(), Denial.FORBIDDEN), EnumSet.of(CANVAS)));
 
     static Stream<Arguments> matrix() {
         List<Arguments> out = new ArrayList<>();

@@ -30,7 +30,7 @@ abstract class ReliabilitySupport extends SyncTestSupport {
     }
 
     @AfterEach
-    void stopLms() {
+    void stopLms() throws Exception {
         if (lms != null) {
             lms.close();
         }
