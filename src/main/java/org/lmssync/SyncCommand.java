@@ -225,7 +225,7 @@ final class SyncCommand {
         main.bind("recordProcessor", new RecordProcessor(mapper));
         main.bind("pageAssembler", new PageAssembler());
         main.bind("pageWriter", new PageWriter(db, catalog, config.deleteGuardPercent()));
-        main.bind("httpRetry", new HttpRetry(config, stop, new Random()));
+        main.bind("httpRetry", new HttpRetry(config, stop, new Random(), redactor));
     }
 
     private static java.util.function.Supplier<java.time.LocalDate> today() {

@@ -36,11 +36,13 @@ public final class HttpRetry implements Processor {
     private final EngineConfig config;
     private final StopSignal stop;
     private final Random random;
+    private final Redactor redactor;
 
-    public HttpRetry(EngineConfig config, StopSignal stop, Random random) {
+    public HttpRetry(EngineConfig config, StopSignal stop, Random random, Redactor redactor) {
         this.config = config;
         this.stop = stop;
         this.random = random;
+        this.redactor = redactor;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class HttpRetry implements Processor {
                 n.throttleWaitMs += d.delayMs();
             }
             LOG.warn("{}{}: {}; retry {} of {} in {} ms", run.definition().key(), run.listing().scope().describe(),
-                    d.reason(), run.listing().failures(), config.maxAttempts() - 1, d.delayMs());
+                    redactor.redact(d.reason()), run.listing().failures(), config.maxAttempts() - 1, d.delayMs());
             stop.await(d.delayMs());
         }
     }

@@ -41,7 +41,7 @@ public final class SyncRunner {
         this.selected = selected;
     }
 
-    public List<String> begin(Exchange exchange) throws SQLException {
+    public List<String> begin(Exchange exchange) throws SQLException, SyncDatabase.Busy {
         String name = exchange.getMessage().getHeader(LMS_HEADER, String.class);
         LmsRegistry.Lms lms = registry.get(name);
         if (!lms.running().tryLock()) {
@@ -49,6 +49,9 @@ public final class SyncRunner {
             return List.of();
         }
         try {
+            // Already held when started by the app (taken before the DB is opened); this covers an
+            // embedding that calls the routes directly.
+            db.lockForWriting();
             Connection c = db.writer();
             List<ResourceDefinition> resources = new ArrayList<>();
             try (Statement st = c.createStatement()) {
@@ -72,7 +75,7 @@ public final class SyncRunner {
             LOG.info("{}: run {} started: {}{}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList(),
                     run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
             return resources.stream().map(d -> "direct:" + d.routeId()).toList();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | SyncDatabase.Busy | RuntimeException e) {
             lms.running().unlock();
             throw e;
         }
