@@ -14,8 +14,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 
 /**
- * Reads one page: finds the records, cuts each one out of the body exactly as the API sent it,
- * and works out the next page. The body becomes the list of raw records, for the split.
+ * Reads one page: finds the records, cuts each one out of the body exactly as the API sent it
+ * while parsing it (one pass: the record step does not parse again), and works out the next page.
+ * The body becomes the list of records, for the split.
  */
 public final class PageReader {
     private final ObjectMapper mapper;
@@ -26,8 +27,12 @@ public final class PageReader {
         this.factory = mapper.getFactory();
     }
 
-    /** A page as read: the raw records, the non-record fields, and where paging goes next. */
-    public record Page(List<String> records, JsonNode envelope) {
+    /** A page as read: the records and the non-record fields. */
+    public record Page(List<RawRecord> records, JsonNode envelope) {
+        /** The records' texts, as sent. */
+        public List<String> texts() {
+            return records.stream().map(RawRecord::json).toList();
+        }
     }
 
     @Handler
@@ -52,7 +57,7 @@ public final class PageReader {
 
     /** Public for tests: splits a body into raw records and the envelope. */
     public Page parse(String body, FieldPath itemsField) {
-        List<String> records = new ArrayList<>();
+        List<RawRecord> records = new ArrayList<>();
         ObjectNode envelope = mapper.createObjectNode();
         try (JsonParser p = factory.createParser(body)) {
             JsonToken first = p.nextToken();
@@ -99,7 +104,7 @@ public final class PageReader {
      * on the value of step {@code i}; the records of the last step are cut out as they came, from
      * every element the {@code []} steps go through. Anything of another shape is skipped.
      */
-    private static void descend(JsonParser p, String body, FieldPath path, int i, List<String> into) throws IOException {
+    private static void descend(JsonParser p, String body, FieldPath path, int i, List<RawRecord> into) throws IOException {
         JsonToken t = p.currentToken();
         int last = path.parts().size() - 1;
         if (i == last && !path.list(i)) {
@@ -116,12 +121,7 @@ public final class PageReader {
                 }
                 if (i == last) {
                     // "name[]" as the last step: the elements are the records
-                    int start = (int) p.currentTokenLocation().getCharOffset();
-                    p.skipChildren();
-                    if (!e.isStructStart()) {
-                        p.finishToken();
-                    }
-                    into.add(body.substring(start, (int) p.currentLocation().getCharOffset()));
+                    into.add(record(p, body));
                 } else if (e == JsonToken.START_OBJECT) {
                     scanObject(p, body, path, i + 1, into);
                 } else {
@@ -136,7 +136,7 @@ public final class PageReader {
     }
 
     /** Inside an object: descends into the field of step {@code i}, skips the others. */
-    private static void scanObject(JsonParser p, String body, FieldPath path, int i, List<String> into) throws IOException {
+    private static void scanObject(JsonParser p, String body, FieldPath path, int i, List<RawRecord> into) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -152,21 +152,21 @@ public final class PageReader {
         }
     }
 
-    private static void readArray(JsonParser p, String body, List<String> into) throws IOException {
+    private static void readArray(JsonParser p, String body, List<RawRecord> into) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of array");
             }
-            int start = (int) p.currentTokenLocation().getCharOffset();
-            if (t.isStructStart()) {
-                p.skipChildren();
-            } else {
-                p.finishToken(); // scalars are read lazily: finish one so its end offset is known
-            }
-            int end = (int) p.currentLocation().getCharOffset();
-            into.add(body.substring(start, end));
+            into.add(record(p, body));
         }
+    }
+
+    /** The value the parser is on, as text (exactly as sent) and as a tree; the parser ends on its last token. */
+    private static RawRecord record(JsonParser p, String body) throws IOException {
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        JsonNode tree = p.readValueAsTree();
+        return new RawRecord(body.substring(start, (int) p.currentLocation().getCharOffset()), tree);
     }
 
     private static boolean hasPartialWarning(JsonNode envelope, ResourceDefinition def) {

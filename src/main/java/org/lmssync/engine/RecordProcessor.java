@@ -23,17 +23,24 @@ public final class RecordProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
-        exchange.getMessage().setBody(process(exchange.getMessage().getBody(String.class), run.definition(),
-                run.listing().scope()));
+        Object body = exchange.getMessage().getBody();
+        RecordResult result = body instanceof RawRecord r ? process(r, run.definition(), run.listing().scope())
+                : process(exchange.getMessage().getBody(String.class), run.definition(), run.listing().scope());
+        exchange.getMessage().setBody(result);
     }
 
+    /** A record given as text only: parsed here. */
     public RecordResult process(String raw, ResourceDefinition def, Scope scope) {
-        JsonNode node;
         try {
-            node = mapper.readTree(raw);
+            return process(new RawRecord(raw, mapper.readTree(raw)), def, scope);
         } catch (JsonProcessingException e) {
             return new RecordResult.Rejected("record is not valid JSON: " + e.getOriginalMessage(), raw);
         }
+    }
+
+    public RecordResult process(RawRecord record, ResourceDefinition def, Scope scope) {
+        JsonNode node = record.tree();
+        String raw = record.json();
         if (node == null || !node.isObject()) {
             return new RecordResult.Rejected("record is not a JSON object", raw);
         }

@@ -38,15 +38,15 @@ class NestedItemsUnitTest {
         PageReader.Page page = reader.parse(body, FieldPath.parse("date[].statuses.status[].attendances.attendance"));
         assertEquals(List.of("{\"enrollment_id\":1,\"date\":\"2026-01-05\",\"comment\":\"a\\/b\"}",
                 "{\"enrollment_id\":\"2\",\"date\":\"2026-01-05\"}", "{\"enrollment_id\":3,\"date\":\"2026-01-05\"}",
-                "{\"enrollment_id\":4,\"date\":\"2026-01-08\"}"), page.records());
+                "{\"enrollment_id\":4,\"date\":\"2026-01-08\"}"), page.texts());
         assertTrue(page.envelope().has("totals"));
         assertFalse(page.envelope().has("date"));
         assertEquals(List.of(), reader.parse("{\"date\":[],\"totals\":{}}",
-                FieldPath.parse("date[].statuses.status[].attendances.attendance")).records());
+                FieldPath.parse("date[].statuses.status[].attendances.attendance")).texts());
         assertEquals(List.of("{\"a\":1}", "7"), reader.parse("{\"grades\":{\"grade\":[{\"a\":1}, 7]}}",
-                FieldPath.parse("grades.grade")).records());
+                FieldPath.parse("grades.grade")).texts());
         assertEquals(List.of("{\"a\":1}", "{\"b\":2}"), reader.parse("{\"x\":[{\"y\":[{\"a\":1}]},{\"y\":[{\"b\":2}]}]}",
-                FieldPath.parse("x[].y[]")).records());
+                FieldPath.parse("x[].y[]")).texts());
     }
 
     @Test

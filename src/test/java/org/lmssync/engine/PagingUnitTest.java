@@ -48,9 +48,9 @@ class PagingUnitTest {
     @Test
     void thePageReaderCutsRecordsOutExactlyAsSent() {
         PageReader.Page page = reader.parse("[ {\"b\":1, \"a\" : \"x\\/y\"} ,{\"id\":2}]", null);
-        assertEquals(List.of("{\"b\":1, \"a\" : \"x\\/y\"}", "{\"id\":2}"), page.records());
+        assertEquals(List.of("{\"b\":1, \"a\" : \"x\\/y\"}", "{\"id\":2}"), page.texts());
         PageReader.Page wrapped = reader.parse("{\"courses\":[{\"id\":\"1\"}],\"nextPageToken\":\"t\"}", FieldPath.parse("courses"));
-        assertEquals(List.of("{\"id\":\"1\"}"), wrapped.records());
+        assertEquals(List.of("{\"id\":\"1\"}"), wrapped.texts());
         assertEquals("t", wrapped.envelope().get("nextPageToken").asText());
     }
 
