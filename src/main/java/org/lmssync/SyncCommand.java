@@ -222,7 +222,7 @@ final class SyncCommand {
         main.bind("resourceSync", new ResourceSync(db, catalog, registry, config, stop, today(), redactor));
         main.bind("pageRequest", new PageRequest(stop));
         main.bind("pageReader", new PageReader(mapper));
-        main.bind("recordProcessor", new RecordProcessor(mapper));
+        main.bind("recordProcessor", new RecordProcessor());
         main.bind("pageAssembler", new PageAssembler());
         main.bind("pageWriter", new PageWriter(db, catalog, config.deleteGuardPercent()));
         main.bind("httpRetry", new HttpRetry(config, stop, new Random(), redactor));

@@ -3,16 +3,13 @@ package org.lmssync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.lmssync.reliability.AppProcess;
 import org.lmssync.testapi.TestApi;
 
 /**
@@ -29,18 +26,18 @@ class CrashResumeIT extends SyncTestSupport {
         config.put("lms.testlms.resources", "items_link");
         int kills = 0;
         for (int killAfter : new int[] {5, 8, 10}) {
-            Process p = start();
+            AppProcess p = start();
             long seenBefore = api.count("/link/items");
             while (api.count("/link/items") < seenBefore + killAfter && p.isAlive()) {
                 Thread.sleep(5);
             }
-            assertTrue(p.isAlive(), "the run ended before it could be killed (exit " + (p.isAlive() ? "" : p.exitValue()) + "): " + output(p));
-            p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            assertTrue(p.isAlive(), "the run ended before it could be killed (exit " + (p.isAlive() ? "" : p.process().exitValue()) + "): " + p.output());
+            p.process().destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             kills++;
         }
-        Process last = start();
-        assertTrue(last.waitFor(120, TimeUnit.SECONDS), "the final run did not finish");
-        assertEquals(0, last.exitValue(), output(last));
+        AppProcess last = start();
+        assertTrue(last.process().waitFor(120, TimeUnit.SECONDS), "the final run did not finish");
+        assertEquals(0, last.process().exitValue(), last.output());
 
         assertEquals(RECORDS, scalar("SELECT COUNT(*) FROM testlms_items_link"));
         assertEquals(RECORDS, scalar("SELECT COUNT(DISTINCT id) FROM testlms_items_link"));
@@ -60,21 +57,21 @@ class CrashResumeIT extends SyncTestSupport {
         api.put("items", TestApi.records("k", 0, RECORDS));
         api.delayMillis(60);
         config.put("lms.testlms.resources", "items_link");
-        Process p = start();
+        AppProcess p = start();
         while (api.count("/link/items") < 8 && p.isAlive()) {
             Thread.sleep(5);
         }
         long t0 = System.nanoTime();
-        p.destroy();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not stop on SIGTERM");
+        p.process().destroy();
+        assertTrue(p.process().waitFor(30, TimeUnit.SECONDS), "did not stop on SIGTERM");
         System.out.printf("SIGTERM: stopped in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertEquals("interrupted", query("SELECT status FROM sync_runs ORDER BY run_id DESC LIMIT 1").get(0).get("status"));
         long stored = scalar("SELECT COUNT(*) FROM testlms_items_link");
         assertTrue(stored > 0 && stored < RECORDS, "stored " + stored);
 
-        Process again = start();
-        assertTrue(again.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, again.exitValue(), output(again));
+        AppProcess again = start();
+        assertTrue(again.process().waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, again.process().exitValue(), again.output());
         assertEquals(RECORDS, scalar("SELECT COUNT(DISTINCT id) FROM testlms_items_link"));
         Map<String, Long> perPage = api.requests().stream().filter(r -> r.status() == 200)
                 .collect(Collectors.groupingBy(r -> r.query().getOrDefault("page", "1"), Collectors.counting()));
@@ -87,15 +84,15 @@ class CrashResumeIT extends SyncTestSupport {
         api.delayMillis(500);
         config.put("lms.testlms.resources", "items_link");
         config.put("lms.testlms.schedule", "0/2 * * * * ?");
-        Process p = start("run");
+        AppProcess p = start("run");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && (!java.nio.file.Files.exists(db)
                 || scalar("SELECT COUNT(*) FROM sync_runs WHERE status = 'succeeded'") < 2)) {
             Thread.sleep(200);
         }
-        p.destroy();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), output(p));
+        p.process().destroy();
+        assertTrue(p.process().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.process().exitValue(), p.output());
         List<Map<String, Object>> runs = query("SELECT started_at, finished_at, status FROM sync_runs ORDER BY run_id");
         assertTrue(runs.size() >= 2, runs.toString());
         for (int i = 1; i < runs.size(); i++) {
@@ -104,29 +101,17 @@ class CrashResumeIT extends SyncTestSupport {
                     "runs overlapped: " + runs);
         }
         // runs take about 3 s and the trigger fires every 2 s: the fires in between are skipped, and say so
-        boolean skipped = output(p).contains("the previous sync is still running; this trigger is skipped");
+        boolean skipped = p.output().contains("the previous sync is still running; this trigger is skipped");
         org.lmssync.reliability.SuiteLedger.record(org.lmssync.reliability.SuiteLedger.CONCURRENCY,
                 "quartz fire while the LMS still syncs: skipped and logged, runs never overlap", runs.size(), skipped);
-        assertTrue(skipped, output(p));
+        assertTrue(skipped, p.output());
     }
 
-    private Process start() throws IOException {
+    private AppProcess start() throws IOException {
         return start("once");
     }
 
-    private Process start(String command) throws IOException {
-        Path file = dir.resolve("crash.properties");
-        StringBuilder sb = new StringBuilder();
-        config.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
-        Files.writeString(file, sb.toString());
-        String cp = Path.of("target/lms-sync.jar").toAbsolutePath() + File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, "org.lmssync.App", command, "--config", file.toString()));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("run.log").toFile()).start();
-    }
-
-    private String output(Process p) throws IOException {
-        return Files.readString(dir.resolve("run.log"));
+    private AppProcess start(String command) throws IOException {
+        return AppProcess.startWithTestLms(dir, "crash", config, command);
     }
 }

@@ -1,8 +1,6 @@
 package org.lmssync.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -14,30 +12,15 @@ import org.apache.camel.Processor;
  * {@link Processor} rather than a bean method: it runs once per record, where bean binding costs.
  */
 public final class RecordProcessor implements Processor {
-    private final ObjectMapper mapper;
-
-    public RecordProcessor(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     @Override
     public void process(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
-        Object body = exchange.getMessage().getBody();
-        RecordResult result = body instanceof RawRecord r ? process(r, run.definition(), run.listing().scope())
-                : process(exchange.getMessage().getBody(String.class), run.definition(), run.listing().scope());
-        exchange.getMessage().setBody(result);
+        exchange.getMessage().setBody(process(exchange.getMessage().getBody(RawRecord.class), run.definition(),
+                run.listing().scope()));
     }
 
-    /** A record given as text only: parsed here. */
-    public RecordResult process(String raw, ResourceDefinition def, Scope scope) {
-        try {
-            return process(new RawRecord(raw, mapper.readTree(raw)), def, scope);
-        } catch (JsonProcessingException e) {
-            return new RecordResult.Rejected("record is not valid JSON: " + e.getOriginalMessage(), raw);
-        }
-    }
-
+    /** The record arrives parsed: the page reader built its tree while cutting out its text. */
     public RecordResult process(RawRecord record, ResourceDefinition def, Scope scope) {
         JsonNode node = record.tree();
         String raw = record.json();

@@ -164,9 +164,8 @@ class CrashSafetyIT {
         assertEquals(0, duplicateIdentities(dir.resolve("sync.db")));
     }
 
-    private static void finish(AppProcess p) throws InterruptedException {
-        assertTrue(p.process().waitFor(600, TimeUnit.SECONDS), "the run did not finish");
-        assertEquals(0, p.process().exitValue(), p.output());
+    private static void finish(AppProcess p) throws Exception {
+        assertEquals(0, p.finish(Duration.ofSeconds(600)).exit(), p.output());
     }
 
     /** Rows of any canvas table that share an identity with another row (the identity index's columns). */

@@ -54,7 +54,7 @@ class SecretsIT extends SyncTestSupport {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private final SecureRandom random = new SecureRandom();
     private final SecretScan secrets = new SecretScan();
-    private final Map<String, PackagedJar.Outcome> runs = new LinkedHashMap<>();
+    private final Map<String, AppProcess.Outcome> runs = new LinkedHashMap<>();
     private final List<Path> inputs = new ArrayList<>();
     private GoogleSimulator google;
     private SchoologySimulator schoology;
@@ -80,7 +80,7 @@ class SecretsIT extends SyncTestSupport {
 
         injectFaults();
         Thread expire = expireGoogleTokensAfter(15);
-        PackagedJar.Outcome faulty = once("faults", good);
+        AppProcess.Outcome faulty = once("faults", good);
         expire.join();
         assertEquals(0, faulty.exit(), faulty.stderr());
         // the error paths ran: bad records stored as errors, retries, Google's 401 refreshed
@@ -96,7 +96,7 @@ class SecretsIT extends SyncTestSupport {
             secrets.add("Google access token " + (++n), token);
         }
 
-        PackagedJar.Outcome wrong = once("wrong-credentials", wrongCredentials(good));
+        AppProcess.Outcome wrong = once("wrong-credentials", wrongCredentials(good));
         assertEquals(1, wrong.exit(), wrong.stderr());
         List<Map<String, Object>> failures = query("SELECT r.lms, rr.error FROM sync_run_resources rr JOIN sync_runs r USING (run_id)"
                 + " WHERE r.run_id > (SELECT MAX(run_id) - 3 FROM sync_runs) AND rr.error IS NOT NULL");
@@ -109,7 +109,7 @@ class SecretsIT extends SyncTestSupport {
         for (String breakage : List.of("truncated", "scrambled")) {
             Map<String, String> broken = new LinkedHashMap<>(good);
             broken.put("lms.google.service-account-file", brokenKeyFile(breakage).toString());
-            PackagedJar.Outcome bad = once("key-file-" + breakage, broken, "--lms", "google");
+            AppProcess.Outcome bad = once("key-file-" + breakage, broken, "--lms", "google");
             assertEquals(2, bad.exit(), bad.stderr());
             assertTrue(bad.stderr().contains("lms.google.service-account-file"), bad.stderr());
         }
@@ -226,7 +226,7 @@ class SecretsIT extends SyncTestSupport {
         return file;
     }
 
-    private PackagedJar.Outcome once(String name, Map<String, String> settings, String... extra) throws Exception {
+    private AppProcess.Outcome once(String name, Map<String, String> settings, String... extra) throws Exception {
         Properties p = new Properties();
         p.putAll(settings);
         Path file = input(dir.resolve(name + ".properties"));
@@ -236,7 +236,8 @@ class SecretsIT extends SyncTestSupport {
         List<String> args = new ArrayList<>(List.of("once", "--config", file.toString()));
         args.addAll(List.of(extra));
         long t0 = System.nanoTime();
-        PackagedJar.Outcome outcome = PackagedJar.run(dir, name, List.of(), args.toArray(String[]::new));
+        AppProcess.Outcome outcome = AppProcess.launch(dir, name, false, args.toArray(String[]::new))
+                .finish(java.time.Duration.ofSeconds(180));
         runs.put(name, outcome);
         System.out.printf("secrets: run %s exited %d in %.1f s%n", name, outcome.exit(), (System.nanoTime() - t0) / 1e9);
         return outcome;
@@ -244,7 +245,7 @@ class SecretsIT extends SyncTestSupport {
 
     private List<String> scanEverything() throws Exception {
         List<String> all = new ArrayList<>();
-        for (Map.Entry<String, PackagedJar.Outcome> run : runs.entrySet()) {
+        for (Map.Entry<String, AppProcess.Outcome> run : runs.entrySet()) {
             all.addAll(place("stdout", secrets.hits("stdout of " + run.getKey(), run.getValue().stdout())));
             all.addAll(place("stderr (the app's log)", secrets.hits("stderr of " + run.getKey(), run.getValue().stderr())));
         }
