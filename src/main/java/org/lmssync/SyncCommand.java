@@ -83,7 +83,7 @@ final class SyncCommand {
         registry.all().stream().filter(l -> l.config().enabled()).forEach(l -> l.adapter().secrets().forEach(redactor::add));
         Map<String, List<String>> selected = selectedResources(registry);
         SyncDatabase db = new SyncDatabase(config.dbUrl(), config.dbFile());
-        SyncRunner runner = new SyncRunner(db, catalog, registry, command, selected);
+        SyncRunner runner = new SyncRunner(db, catalog, registry, command, selected, redactor);
         Main main = new Main();
         main.configure().addRoutesBuilder(new EngineRoutes());
         main.setOverrideProperties(camelProperties(config, active));
@@ -176,7 +176,7 @@ final class SyncCommand {
         }
         out.print(RunReport.forRuns(db, runs.stream().map(LmsRun::runId).toList()));
         boolean failed = runs.size() < active.size() && !stop.isStopping()
-                || runs.stream().anyMatch(r -> r.status().equals("failed"));
+                || runs.stream().anyMatch(r -> r.status().equals("failed") || r.totals().errors > 0);
         return failed ? App.FAILED : App.OK;
     }
 

@@ -15,6 +15,7 @@ public record EngineConfig(
         int maxWaitSeconds,
         int timeoutSeconds,
         long backoffBaseMillis,
+        int maxFailedListingsInARow,
         String routesDir) {
 
     public static EngineConfig from(Settings s) {
@@ -35,6 +36,7 @@ public record EngineConfig(
                 s.integer("lms.http.max-wait-seconds", 1, 86_400),
                 s.integer("lms.http.timeout-seconds", 1, 3_600),
                 s.integer("lms.http.backoff-base-millis", 1, 600_000),
+                s.integer("lms.max-failed-listings-in-a-row", 1, 1_000_000),
                 s.get("lms.routes-dir", "routes"));
     }
 

@@ -26,10 +26,19 @@ public final class HttpRetry implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRetry.class);
     public static final String DECISION = "lmsRetryDecision";
 
-    /** What to do about one failure. */
-    public record Decision(boolean retry, long delayMs, boolean throttled, String reason, boolean credentialsRejected) {
+    /**
+     * What to do about one failure. A failure that is not retried fails the listing's scope, or
+     * the whole resource when it is about the client rather than the scope ({@code endsResource}:
+     * a throttle asking for a longer wait than allowed), or the LMS's run ({@code credentialsRejected}).
+     */
+    public record Decision(boolean retry, long delayMs, boolean throttled, String reason, boolean credentialsRejected,
+                           boolean endsResource) {
         Decision(boolean retry, long delayMs, boolean throttled, String reason) {
-            this(retry, delayMs, throttled, reason, false);
+            this(retry, delayMs, throttled, reason, false, false);
+        }
+
+        Decision(boolean retry, long delayMs, boolean throttled, String reason, boolean credentialsRejected) {
+            this(retry, delayMs, throttled, reason, credentialsRejected, false);
         }
     }
 
@@ -50,7 +59,8 @@ public final class HttpRetry implements Processor {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
-        Decision d = decide(run, failure);
+        Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
+        Decision d = decide(run, listing, failure);
         exchange.setProperty(DECISION, d);
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, 0L);
         if (d.retry()) {
@@ -60,8 +70,8 @@ public final class HttpRetry implements Processor {
             if (d.throttled()) {
                 n.throttleWaitMs += d.delayMs();
             }
-            LOG.warn("{}{}: {}; retry {} of {} in {} ms", run.definition().key(), run.listing().scope().describe(),
-                    redactor.redact(d.reason()), run.listing().failures(), config.maxAttempts() - 1, d.delayMs());
+            LOG.warn("{}{}: {}; retry {} of {} in {} ms", run.definition().key(), listing.scope().describe(),
+                    redactor.redact(d.reason()), listing.failures(), config.maxAttempts() - 1, d.delayMs());
             stop.await(d.delayMs());
         }
     }
@@ -72,11 +82,10 @@ public final class HttpRetry implements Processor {
         return d != null && d.retry() && !stop.isStopping();
     }
 
-    Decision decide(ResourceRun run, Throwable failure) {
-        if (run == null || run.listing() == null || run.listing().currentUrl() == null || failure == null) {
+    Decision decide(ResourceRun run, Listing listing, Throwable failure) {
+        if (run == null || listing == null || listing.currentUrl() == null || failure == null) {
             return new Decision(false, 0, false, describe(failure));
         }
-        Listing listing = run.listing();
         HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
         boolean throttled = false;
         String reason;
@@ -132,7 +141,7 @@ public final class HttpRetry implements Processor {
         long maxWait = config.maxWaitSeconds() * 1000L;
         if (retryAfter != null && retryAfter > maxWait) {
             return new Decision(false, 0, throttled, reason + "; the server asks for a wait longer than lms.http.max-wait-seconds="
-                    + config.maxWaitSeconds() + ", so this resource stops here and resumes next run");
+                    + config.maxWaitSeconds() + ", so this resource stops here and resumes next run", false, true);
         }
         long delay = retryAfter != null ? retryAfter : backoff(failures, config.backoffBaseMillis(), maxWait, random);
         return new Decision(true, delay, throttled, reason);

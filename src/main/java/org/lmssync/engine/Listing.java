@@ -3,9 +3,13 @@ package org.lmssync.engine;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The paging state of one scope's listing in this run. */
+/**
+ * The paging state of one scope's listing in this run. It travels with the listing's exchange
+ * (property {@link ResourceSync#LISTING}), so every step works on its own listing.
+ */
 public final class Listing {
     private final Scope scope;
+    private final StopSignal stop;
     private final String firstUrl;
     private final String stopAtWatermark;
     private final Set<String> visited = new HashSet<>();
@@ -20,14 +24,19 @@ public final class Listing {
     private int failures;
     private boolean refreshedAuth;
     private boolean checking;
+    private String failure;
+    /** Records of this pass (over every run it spans) that could not be stored. */
+    private long rejected;
     long retired;
     long pages;
     long records;
     final long startedNanos = System.nanoTime();
 
     Listing(Scope scope, String firstUrl, String resumeUrl, long passRunId, boolean fullPass,
-            String stopAtWatermark, String pendingWatermark) {
+            String stopAtWatermark, String pendingWatermark, long rejectedBefore, StopSignal stop) {
         this.scope = scope;
+        this.stop = stop;
+        this.rejected = rejectedBefore;
         this.firstUrl = firstUrl;
         this.resumed = resumeUrl != null;
         this.nextUrl = resumeUrl != null ? resumeUrl : firstUrl;
@@ -115,6 +124,32 @@ public final class Listing {
         return nextUrl != null;
     }
 
+    /** The page loop's condition: there is a next page, the listing has not failed and no stop is asked. */
+    public boolean isPagePending() {
+        return nextUrl != null && failure == null && !stop.isStopping();
+    }
+
+    /** The listing cannot go on (a paging loop): its scope fails, the resource's other scopes go on. */
+    void fail(String message) {
+        if (failure == null) {
+            failure = message;
+        }
+        nextUrl = null;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    /** Counts records of a page that could not be stored: this pass may not infer deletions. */
+    void rejected(long count) {
+        rejected += count;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
     int failed() {
         return ++failures;
     }
@@ -131,6 +166,7 @@ public final class Listing {
     /** The API rejected the stored resume point: start again from the first page, as a new pass. */
     void restart(long runId) {
         nextUrl = firstUrl;
+        rejected = 0;
         resumed = false;
         passRunId = runId;
         visited.clear();
@@ -162,6 +198,7 @@ public final class Listing {
         }
         checking = true;
         complete = false;
+        rejected = 0;
         visited.clear();
         nextUrl = url;
     }

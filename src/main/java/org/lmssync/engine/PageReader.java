@@ -39,7 +39,7 @@ public final class PageReader {
     public void read(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
         ResourceDefinition def = run.definition();
-        Listing listing = run.listing();
+        Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
         String body = exchange.getMessage().getBody(String.class);
         Page page = parse(body == null ? "" : body, def.itemsField());
         Map<String, Object> headers = exchange.getMessage().getHeaders();
@@ -49,7 +49,7 @@ public final class PageReader {
         }
         String next = def.paging().next(listing.currentUrl(), headers, page.envelope());
         if (!listing.advance(next)) {
-            run.fail("paging loop: the next page link of " + Urls.withoutQuery(listing.currentUrl())
+            listing.fail("paging loop: the next page link of " + Urls.withoutQuery(listing.currentUrl())
                     + " points back to a page already read in this listing; stopped");
         }
         exchange.getMessage().setBody(page.records());

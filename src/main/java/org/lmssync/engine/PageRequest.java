@@ -19,7 +19,7 @@ public final class PageRequest {
     @Handler
     public void prepare(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
-        Listing listing = run.listing();
+        Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
         run.lms().budget().acquire(stop);
         listing.sending();
         String url = listing.currentUrl();

@@ -33,46 +33,49 @@ public final class PageWriter {
     @SuppressWarnings("unchecked")
     public void write(Exchange exchange) throws SQLException {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
+        Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
         List<RecordResult> results = exchange.getMessage().getBody(List.class);
-        Connection c = db.writer();
         try {
-            write(c, run, results == null ? List.of() : results);
-            c.commit();
+            db.write(c -> write(c, run, listing, results == null ? List.of() : results));
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
             run.writer.clearBatches();
             throw e;
         }
-        progress(run);
+        progress(run, listing);
     }
 
-    private void write(Connection c, ResourceRun run, List<RecordResult> results) throws SQLException {
+    private void write(Connection c, ResourceRun run, Listing listing, List<RecordResult> results) throws SQLException {
         ResourceDefinition def = run.definition();
-        Listing listing = run.listing();
         Counters n = run.counters();
         long runId = run.lmsRun().runId();
         String now = Times.now();
         String url = Urls.withoutQuery(listing.currentUrl());
+        long rejected = 0;
+        for (RecordResult r : results) {
+            if (r instanceof RecordResult.Rejected bad) {
+                RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, bad.reason(), bad.payload());
+                n.errors++;
+                rejected++;
+            }
+        }
+        listing.rejected(rejected);
         if (listing.checking()) {
-            retireSeen(run, results, now);
+            retireSeen(run, listing, results, now);
         } else {
-            store(c, run, results, now, url);
+            store(run, listing, results, now);
         }
         n.pages++;
         listing.pages++;
-        if (run.failure() != null) {
-            RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, run.failure(), null);
+        if (listing.failure() != null) {
+            RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, listing.failure(), null);
             n.errors++;
         }
-        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, now), now);
+        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, listing, now), now);
         RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
     }
 
     /** A page of a normal listing: append new and changed rows, dedupe, touch the unchanged. */
-    private static void store(Connection c, ResourceRun run, List<RecordResult> results, String now, String url)
-            throws SQLException {
-        ResourceDefinition def = run.definition();
-        Listing listing = run.listing();
+    private static void store(ResourceRun run, Listing listing, List<RecordResult> results, String now) throws SQLException {
         Scope scope = listing.scope();
         Counters n = run.counters();
         long runId = run.lmsRun().runId();
@@ -88,9 +91,6 @@ public final class PageWriter {
                         && a.watermark().compareTo(listing.stopAtWatermark()) < 0) {
                     olderThanWatermark = true;
                 }
-            } else if (r instanceof RecordResult.Rejected bad) {
-                RunLog.error(c, runId, def.lms(), def.name(), scope.key(), url, bad.reason(), bad.payload());
-                n.errors++;
             }
         }
 
@@ -128,8 +128,8 @@ public final class PageWriter {
      * A page of the deletion-check listing ({@code deletionCheckQuery}): nothing is stored; live rows
      * of the scope that the complete listing did not see but this one does are marked retired.
      */
-    private static void retireSeen(ResourceRun run, List<RecordResult> results, String now) throws SQLException {
-        Listing listing = run.listing();
+    private static void retireSeen(ResourceRun run, Listing listing, List<RecordResult> results, String now)
+            throws SQLException {
         for (RecordResult r : results) {
             if (r instanceof RecordResult.Accepted a && run.writer.retireIfUnseen(a.identity(), listing.scope().key(),
                     listing.passRunId(), run.lmsRun().runId(), now)) {
@@ -139,33 +139,41 @@ public final class PageWriter {
     }
 
     /** The sync_state row after this page; finishing a listing moves watermark, dates and deletions. */
-    private StateStore.State nextState(Connection c, ResourceRun run, String now) throws SQLException {
+    private StateStore.State nextState(Connection c, ResourceRun run, Listing l, String now) throws SQLException {
         ResourceDefinition def = run.definition();
-        Listing l = run.listing();
         Scope scope = l.scope();
         String ws = scope.window() == null ? null : scope.window().start().toString();
         String we = scope.window() == null ? null : scope.window().end().toString();
         if (l.nextUrl() != null && l.checking()) {
             // A deletion check is not resumed: a run stopped during it lists the scope again next time
             // (no pass run id, so a resuming run does not take the listing for finished).
-            return new StateStore.State(null, null, false, null, null, null, null, null, null);
+            return StateStore.State.cleared();
         }
         if (l.nextUrl() != null) {
-            return new StateStore.State(l.nextUrl(), l.passRunId(), l.fullPass(), ws, we, l.pendingWatermark(), null, null, null);
+            return new StateStore.State(l.nextUrl(), l.passRunId(), l.fullPass(), ws, we, l.pendingWatermark(), null, null, null,
+                    l.rejected());
         }
-        if (run.failure() != null) {
+        if (l.failure() != null) {
             // A listing that did not end normally (a paging loop) moves nothing and marks nothing.
-            return new StateStore.State(null, null, false, null, null, null, null, null, null);
+            return StateStore.State.cleared();
         }
         String fullPassAt = null;
-        if (l.complete() && l.fullPass() && !l.checking() && !def.deletionCheckQuery().isEmpty()
+        boolean clean = l.rejected() == 0;
+        if (l.complete() && l.fullPass() && !clean) {
+            // A record it could not store may be any of the rows it seems to lack: infer nothing.
+            String warning = def.key() + scope.describe() + ": " + l.rejected() + " record(s) of this " + (l.checking()
+                    ? "deletion check" : "listing") + " could not be stored (see sync_errors), so no rows are marked deleted"
+                    + " in this scope until a complete listing stores every record";
+            LOG.warn(warning);
+        }
+        if (clean && l.complete() && l.fullPass() && !l.checking() && !def.deletionCheckQuery().isEmpty()
                 && run.writer.hasUnseen(scope.key(), l.passRunId())) {
             // Rows this listing lacks may only be hidden by the listing's filter: list again with the
             // check query before marking any of them deleted (not needed when it lacks none).
             l.startDeletionCheck(def.deletionCheckQuery());
-            return new StateStore.State(null, null, false, null, null, null, null, null, null);
+            return StateStore.State.cleared();
         }
-        if (l.complete() && l.fullPass()) {
+        if (clean && l.complete() && l.fullPass()) {
             if (l.checking() && l.retired > 0) {
                 LOG.info("{}{}: {} rows missing from the listing are in its deletion check: marked retired, not deleted",
                         def.key(), scope.describe(), l.retired);
@@ -190,15 +198,14 @@ public final class PageWriter {
             }
         }
         String watermark = def.strategy() == Strategy.WATERMARK ? l.pendingWatermark() : null;
-        return new StateStore.State(null, l.passRunId(), false, null, null, null, watermark, lastAsOf, fullPassAt);
+        return new StateStore.State(null, l.passRunId(), false, null, null, null, watermark, lastAsOf, fullPassAt, 0);
     }
 
-    private static void progress(ResourceRun run) {
+    private static void progress(ResourceRun run, Listing l) {
         long now = System.nanoTime();
         if (now - run.lastProgressNanos < PROGRESS_EVERY_NANOS) {
             return;
         }
-        Listing l = run.listing();
         double secs = Math.max(1e-3, (now - l.startedNanos) / 1e9);
         Counters n = run.counters();
         LOG.info("{}{}: {} pages, {} records, {} rec/s; throttled {} times, {} ms waited",

@@ -17,7 +17,7 @@ public final class RecordProcessor implements Processor {
     public void process(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
         exchange.getMessage().setBody(process(exchange.getMessage().getBody(RawRecord.class), run.definition(),
-                run.listing().scope()));
+                exchange.getProperty(ResourceSync.LISTING, Listing.class).scope()));
     }
 
     /** The record arrives parsed: the page reader built its tree while cutting out its text. */

@@ -1,6 +1,5 @@
 package org.lmssync.engine;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,6 +19,10 @@ import org.slf4j.LoggerFactory;
 public final class ResourceSync {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceSync.class);
     public static final String RUN = "lmsResourceRun";
+    /** The listing of the scope an exchange of the scope split works on. */
+    public static final String LISTING = "lmsListing";
+    /** The scope an exchange of the scope split works on (set before its listing opens). */
+    public static final String SCOPE = "lmsScope";
 
     private final SyncDatabase db;
     private final ResourceCatalog catalog;
@@ -48,26 +51,32 @@ public final class ResourceSync {
         if (lmsRun == null) {
             throw new IllegalStateException("route " + def.routeId() + " runs inside an LMS run (direct:lms-sync)");
         }
-        Connection c = db.writer();
-        RunLog.startResource(c, lmsRun.runId(), def.name());
-        List<Scope> scopes = lmsRun.abortReason() == null ? planner.plan(c, def, today.get(), lmsRun.resumes()) : List.of();
-        ResourceRun run = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop);
-        run.writer = new TableWriter(c, def);
-        c.commit();
+        ResourceRun run = db.inTransaction(c -> {
+            RunLog.startResource(c, lmsRun.runId(), def.name());
+            List<Scope> scopes = lmsRun.abortReason() == null ? planner.plan(c, def, today.get(), lmsRun.resumes()) : List.of();
+            ResourceRun r = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop, config.maxFailedListingsInARow());
+            r.writer = new TableWriter(c, def);
+            return r;
+        });
         exchange.setProperty(RUN, run);
+        exchange.getMessage().setBody(run.pending());
         if (lmsRun.abortReason() != null) {
             run.fail("skipped: " + lmsRun.abortReason());
             return;
         }
-        LOG.info("{}: {} listing(s) to run ({})", def.key(), scopes.size(), def.strategy().name().toLowerCase());
+        LOG.info("{}: {} listing(s) to run ({})", def.key(), run.scopeCount(), def.strategy().name().toLowerCase());
     }
 
+    /** The split's first step for each scope: opens its listing, fresh or from the stored resume point. */
     public void openScope(Exchange exchange) throws SQLException {
         ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
         ResourceDefinition def = run.definition();
-        Scope scope = run.takeScope();
-        Connection c = db.writer();
-        StateStore.State st = StateStore.read(c, def.lms(), def.name(), scope.stateKey());
+        Scope scope = exchange.getMessage().getBody(Scope.class);
+        exchange.setProperty(SCOPE, scope);
+        StateStore.State[] states = db.inTransaction(c -> new StateStore.State[] {
+            StateStore.read(c, def.lms(), def.name(), scope.stateKey()),
+            scope.variant() == null ? null : StateStore.read(c, def.lms(), def.name(), scope.key())});
+        StateStore.State st = states[0];
         boolean variant = scope.variant() != null;
         boolean resumable = st.nextPage() != null && st.passRunId() != null
                 && (scope.window() == null || scope.window().start().toString().equals(st.windowStart()));
@@ -79,7 +88,7 @@ public final class ResourceSync {
         String watermark = st.watermark();
         if (variant) {
             // The plain listing's full passes move the scope's watermark; a variant keeps its own too.
-            String base = StateStore.read(c, def.lms(), def.name(), scope.key()).watermark();
+            String base = states[1].watermark();
             watermark = watermark == null || base != null && base.compareTo(watermark) > 0 ? base : watermark;
         }
         Map<String, String> values = new HashMap<>(scope.parentValues());
@@ -98,42 +107,58 @@ public final class ResourceSync {
         String stopAt = def.strategy() == Strategy.WATERMARK && !fullPass && !variant ? watermark : null;
         Listing listing = new Listing(scope, first, resumable ? st.nextPage() : null,
                 resumable ? st.passRunId() : run.lmsRun().runId(), fullPass, stopAt,
-                resumable ? st.pendingWatermark() : null);
-        run.listing(listing);
+                resumable ? st.pendingWatermark() : null, resumable ? st.passRejected() : 0, stop);
+        exchange.setProperty(LISTING, listing);
         if (resumable) {
             LOG.info("{}{}: resuming an unfinished listing from its stored page", def.key(), scope.describe());
         }
     }
 
-    /** Logs the end of a listing; called by the template after each scope's page loop. */
+    /** The split's last step for each scope: how its listing ended, for the resource's outcome. */
     public void closeScope(Exchange exchange) {
         ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
-        Listing l = run.listing();
-        if (l != null && run.failure() == null) {
-            LOG.info("{}{}: {} pages, {} records{}", run.definition().key(), l.scope().describe(), l.pages, l.records,
-                    l.complete() ? "" : l.nextUrl() == null ? " (stopped at the watermark)" : " (interrupted; resumes next run)");
-        }
-    }
-
-    public void finish(Exchange exchange) throws SQLException {
-        ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
-        if (run == null) {
+        Listing l = exchange.getProperty(LISTING, Listing.class);
+        if (l.failure() != null) {
+            // the page that found the failure (a paging loop) recorded it; the other scopes go on
+            run.scopeFailed(l.failure());
+            LOG.error("{}{}: failed: {}", run.definition().key(), l.scope().describe(), l.failure());
             return;
         }
-        Connection c = db.writer();
+        if (l.hasNext()) {
+            run.markInterrupted();
+        } else {
+            run.scopeSucceeded();
+        }
+        LOG.info("{}{}: {} pages, {} records{}", run.definition().key(), l.scope().describe(), l.pages, l.records,
+                l.complete() ? "" : l.nextUrl() == null ? " (stopped at the watermark)" : " (interrupted; resumes next run)");
+    }
+
+    /**
+     * Ends the resource once, whatever path gets here (the route's last step, or the error handler
+     * after a failure outside any listing): its totals and status are written and passed to the
+     * LMS run. Never throws: a failure to record the end fails the resource, not the LMS's run.
+     */
+    public void finish(Exchange exchange) {
+        ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
+        if (run == null || !run.markFinished()) {
+            return;
+        }
+        exchange.removeProperty(RUN);
+        if (stop.isStopping() && run.notStarted() > 0) {
+            run.markInterrupted();
+        }
         try {
-            if (run.writer != null) {
-                run.writer.close();
-                run.writer = null;
-            }
-            RunLog.resourceProgress(c, run.lmsRun().runId(), run.definition().name(), run.counters(), run.status(),
-                    run.failure(), true);
-            c.commit();
+            db.write(c -> RunLog.resourceProgress(c, run.lmsRun().runId(), run.definition().name(), run.counters(),
+                    run.status(), run.error(), true));
+        } catch (SQLException | RuntimeException e) {
+            run.fail("cannot record the end of the resource: " + redactor.redact(HttpRetry.describe(e)));
+            LOG.error("{}: {}", run.definition().key(), run.failure());
         } finally {
+            closeWriter(run);
             LmsRun lmsRun = run.lmsRun();
             lmsRun.totals().add(run.counters());
-            if (run.failure() != null) {
-                lmsRun.failures().add(run.definition().name() + ": " + run.failure());
+            if (run.status().equals("failed")) {
+                lmsRun.failures().add(run.definition().name() + ": " + run.error());
             } else if (run.interrupted()) {
                 lmsRun.markInterrupted();
             }
@@ -141,12 +166,26 @@ public final class ResourceSync {
             LOG.info("{}: {} — {} records, {} inserted, {} updated, {} unchanged, {} deleted, {} errors; {} requests, {} throttled",
                     run.definition().key(), run.status(), n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors,
                     n.requests, n.throttled);
-            exchange.removeProperty(RUN);
         }
     }
 
-    /** The shared error handler's last step: the resource fails with one clear line; the run goes on. */
-    public void failed(Exchange exchange) throws SQLException {
+    private static void closeWriter(ResourceRun run) {
+        try {
+            if (run.writer != null) {
+                run.writer.close();
+            }
+        } catch (SQLException ignored) {
+            // the statements die with the connection
+        }
+        run.writer = null;
+    }
+
+    /**
+     * The shared error handler's last step. Inside a listing, the listing's scope fails (its
+     * resume point stays, so the next run asks for the same page again) and the resource goes on
+     * with its other scopes; outside one, the resource fails with one clear line. The run goes on.
+     */
+    public void failed(Exchange exchange) {
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         HttpRetry.Decision d = exchange.getProperty(HttpRetry.DECISION, HttpRetry.Decision.class);
         String message = redactor.redact(d != null ? d.reason() : HttpRetry.describe(t));
@@ -160,26 +199,38 @@ public final class ResourceSync {
             }
             return;
         }
-        if (stop.isStopping() && run.failure() == null && d != null && d.retry()) {
-            // Redelivery was cut short by a stop request: the page resumes next run.
-            run.listing().stopEarly();
-            LOG.info("{}: stopping; the listing resumes next run", run.definition().key());
+        Scope scope = exchange.getProperty(SCOPE, Scope.class);
+        if (scope == null) {
+            run.fail(message);
+            LOG.error("{}: failed: {}", run.definition().key(), message);
             finish(exchange);
             return;
         }
-        run.fail(message);
-        if (d != null && d.credentialsRejected()) {
-            run.lmsRun().abort("the " + run.definition().lms() + " credentials were rejected (by " + run.definition().key() + ")");
+        if (stop.isStopping() && d != null && d.retry()) {
+            // Redelivery was cut short by a stop request: the page resumes next run.
+            run.markInterrupted();
+            LOG.info("{}{}: stopping; the listing resumes next run", run.definition().key(), scope.describe());
+            return;
         }
-        LOG.error("{}{}: failed: {}", run.definition().key(), run.listing() == null ? "" : run.listing().scope().describe(), message);
-        Connection c = db.writer();
-        c.rollback();
-        String url = run.listing() == null || run.listing().currentUrl() == null ? null : Urls.withoutQuery(run.listing().currentUrl());
-        RunLog.error(c, run.lmsRun().runId(), run.definition().lms(), run.definition().name(),
-                run.listing() == null ? null : run.listing().scope().key(), url, message, null);
+        if (d != null && d.endsResource()) {
+            run.fail(message);
+        } else if (d != null && d.credentialsRejected()) {
+            run.fail(message);
+            run.lmsRun().abort("the " + run.definition().lms() + " credentials were rejected (by " + run.definition().key() + ")");
+        } else {
+            run.scopeFailed(message);
+        }
+        LOG.error("{}{}: failed: {}", run.definition().key(), scope.describe(), message);
+        Listing listing = exchange.getProperty(LISTING, Listing.class);
+        String url = listing == null || listing.currentUrl() == null ? null : Urls.withoutQuery(listing.currentUrl());
         run.counters().errors++;
-        c.commit();
-        finish(exchange);
+        try {
+            db.write(c -> RunLog.error(c, run.lmsRun().runId(), run.definition().lms(), run.definition().name(), scope.key(),
+                    url, message, null));
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("{}{}: the failure could not be recorded in sync_errors: {}", run.definition().key(), scope.describe(),
+                    redactor.redact(HttpRetry.describe(e)));
+        }
     }
 
     /** The route this step runs in (not the route that created the exchange). */

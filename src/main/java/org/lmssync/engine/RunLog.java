@@ -26,9 +26,7 @@ public final class RunLog {
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                long id = rs.getLong(1);
-                c.commit();
-                return id;
+                return rs.getLong(1);
             }
         }
     }
@@ -42,7 +40,6 @@ public final class RunLog {
             ps.setLong(i, run.runId());
             ps.executeUpdate();
         }
-        c.commit();
     }
 
     public static void startResource(Connection c, long runId, String resource) throws SQLException {
@@ -53,7 +50,6 @@ public final class RunLog {
             ps.setString(3, Times.now());
             ps.executeUpdate();
         }
-        c.commit();
     }
 
     /** Updates the resource's totals; part of the page transaction, so they survive a crash. */
@@ -132,7 +128,6 @@ public final class RunLog {
             ps.setString(1, lms);
             ps.executeUpdate();
         }
-        c.commit();
     }
 
     private static int bind(PreparedStatement ps, int from, Counters counters) throws SQLException {

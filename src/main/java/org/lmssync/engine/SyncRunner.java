@@ -1,6 +1,5 @@
 package org.lmssync.engine;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,13 +26,15 @@ public final class SyncRunner {
     private final LmsRegistry registry;
     private final String command;
     private final Map<String, List<String>> selected;
+    private final Redactor redactor;
     private final Map<String, LmsRun> lastRuns = new ConcurrentHashMap<>();
 
     /**
      * @param selected per LMS, the resources to sync (from {@code lms.<lms>.resources}); absent = all
      */
     public SyncRunner(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, String command,
-                      Map<String, List<String>> selected) {
+                      Map<String, List<String>> selected, Redactor redactor) {
+        this.redactor = redactor;
         this.db = db;
         this.catalog = catalog;
         this.registry = registry;
@@ -52,25 +53,27 @@ public final class SyncRunner {
             // Already held when started by the app (taken before the DB is opened); this covers an
             // embedding that calls the routes directly.
             db.lockForWriting();
-            Connection c = db.writer();
             List<ResourceDefinition> resources = new ArrayList<>();
-            try (Statement st = c.createStatement()) {
-                for (ResourceDefinition d : catalog.inOrder(name)) {
-                    // Every table exists before any listing, so cascades can reach children not yet synced.
-                    for (String ddl : Schema.resourceTable(d.table(), d.identityColumns())) {
-                        st.execute(ddl);
-                    }
-                    Schema.upgradeResourceTable(c, d.table());
-                    List<String> only = selected.get(name);
-                    if (only == null || only.contains(d.name())) {
-                        resources.add(d);
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    for (ResourceDefinition d : catalog.inOrder(name)) {
+                        // Every table exists before any listing, so cascades can reach children not yet synced.
+                        for (String ddl : Schema.resourceTable(d.table(), d.identityColumns())) {
+                            st.execute(ddl);
+                        }
+                        Schema.upgradeResourceTable(c, d.table());
+                        List<String> only = selected.get(name);
+                        if (only == null || only.contains(d.name())) {
+                            resources.add(d);
+                        }
                     }
                 }
-            }
-            c.commit();
-            RunLog.closeAbandonedRuns(c, name);
-            long runId = RunLog.startRun(c, name, command);
-            LmsRun run = new LmsRun(runId, name, RunLog.interruptedChain(c, name, runId));
+            });
+            LmsRun run = db.inTransaction(c -> {
+                RunLog.closeAbandonedRuns(c, name);
+                long runId = RunLog.startRun(c, name, command);
+                return new LmsRun(runId, name, RunLog.interruptedChain(c, name, runId));
+            });
             exchange.setProperty(RUN, run);
             LOG.info("{}: run {} started: {}{}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList(),
                     run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
@@ -81,19 +84,42 @@ public final class SyncRunner {
         }
     }
 
-    public void finish(Exchange exchange) throws SQLException {
+    /**
+     * The {@code doCatch} of the run: something escaped a resource route (which handles its own
+     * failures, so this is a defect or a broken DB). The run is failed with it; the next resources
+     * of the split are not run, and {@link #finish} still closes the run.
+     */
+    public void failed(Exchange exchange) {
+        LmsRun run = exchange.getProperty(RUN, LmsRun.class);
+        Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String message = "unexpected failure: " + redactor.redact(HttpRetry.describe(t));
+        LOG.error("{}: {}", run == null ? "lms-sync" : run.lms(), message, t);
+        if (run != null) {
+            run.failures().add(message);
+        }
+    }
+
+    /**
+     * The {@code doFinally} of the run: records its status and totals and releases the LMS, whatever
+     * happened before, so the next trigger of that LMS runs.
+     */
+    public void finish(Exchange exchange) {
         LmsRun run = exchange.getProperty(RUN, LmsRun.class);
         if (run == null) {
             return;
         }
         try {
-            RunLog.finishRun(db.writer(), run);
-            lastRuns.put(run.lms(), run);
+            db.write(c -> RunLog.finishRun(c, run));
             Counters n = run.totals();
             LOG.info("{}: run {} {} — {} requests ({} retries, {} throttled, {} ms waited), {} records: {} inserted, {} updated,"
                             + " {} unchanged, {} deleted, {} errors", run.lms(), run.runId(), run.status(), n.requests, n.retries,
                     n.throttled, n.retryWaitMs, n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors);
+        } catch (SQLException | RuntimeException e) {
+            run.failures().add("cannot record the end of the run: " + redactor.redact(HttpRetry.describe(e)));
+            LOG.error("{}: run {} failed, and its end could not be recorded: {}", run.lms(), run.runId(),
+                    redactor.redact(HttpRetry.describe(e)));
         } finally {
+            lastRuns.put(run.lms(), run);
             exchange.removeProperty(RUN);
             registry.get(run.lms()).running().unlock();
         }

@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The two engine routes every LMS shares. {@code lms-sync} runs one LMS: its resources in
- * dependency order, each through its own templated route. {@code lms-fetch-page} is the unit the
+ * dependency order, each through its own templated route, inside a try whose finally closes the run. {@code lms-fetch-page} is the unit the
  * shared error handler redelivers: pace, sign, GET and read one page. It has no error handler of
  * its own so that failures reach the calling resource route's redelivery policy.
  */
@@ -12,12 +12,20 @@ public final class EngineRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Each resource route handles its own failures; whatever still escapes fails the run, and
+        // the run is closed (status, totals, the LMS released) in every case.
         from("direct:lms-sync").routeId("lms-sync")
                 .bean("syncRunner", "begin")
-                .split(body())
-                    .toD("${body}")
-                .end()
-                .bean("syncRunner", "finish");
+                .doTry()
+                    .split(body())
+                        .toD("${body}")
+                    .end()
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .bean("syncRunner", "failed")
+                .doFinally()
+                    .bean("syncRunner", "finish")
+                .end();
 
         from("direct:lms-fetch-page").routeId("lms-fetch-page")
                 .errorHandler(noErrorHandler())

@@ -46,6 +46,7 @@ public final class Schema {
               last_as_of_date TEXT,
               last_full_pass_at TEXT,
               updated_at TEXT NOT NULL,
+              pass_rejected INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (lms, resource, scope))""", """
             CREATE TABLE IF NOT EXISTS sync_errors (
               error_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,39 +65,36 @@ public final class Schema {
         return name;
     }
 
-    /** Adds {@code retry_wait_ms} to bookkeeping tables made by a version that did not record non-throttle waits. */
+    /**
+     * Adds the columns that bookkeeping tables made by an older version lack: {@code retry_wait_ms}
+     * (non-throttle waits) and {@code sync_state.pass_rejected} (records a pass could not store).
+     */
     static void upgradeBookkeeping(java.sql.Connection c) throws java.sql.SQLException {
         for (String table : List.of("sync_runs", "sync_run_resources")) {
-            boolean has = false;
-            try (java.sql.Statement st = c.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-                while (rs.next()) {
-                    has |= "retry_wait_ms".equals(rs.getString("name"));
-                }
+            addColumnIfMissing(c, table, "retry_wait_ms", "INTEGER NOT NULL DEFAULT 0");
+        }
+        addColumnIfMissing(c, "sync_state", "pass_rejected", "INTEGER NOT NULL DEFAULT 0");
+    }
+
+    private static void addColumnIfMissing(java.sql.Connection c, String table, String column, String type)
+            throws java.sql.SQLException {
+        boolean has = false;
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                has |= column.equals(rs.getString("name"));
             }
-            if (!has) {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("ALTER TABLE " + table + " ADD COLUMN retry_wait_ms INTEGER NOT NULL DEFAULT 0");
-                }
+        }
+        if (!has) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
             }
         }
     }
 
     /** Adds the standard columns a resource table made by an older version lacks ({@code retired_at}). */
     public static void upgradeResourceTable(java.sql.Connection c, String table) throws java.sql.SQLException {
-        identifier("table", table);
-        boolean hasRetired = false;
-        try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) {
-                hasRetired |= "retired_at".equals(rs.getString("name"));
-            }
-        }
-        if (!hasRetired) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE " + table + " ADD COLUMN retired_at TEXT");
-            }
-        }
+        addColumnIfMissing(c, identifier("table", table), "retired_at", "TEXT");
     }
 
     /** DDL for one resource table and its two indexes: identity (for the scoped dedupe) and scope. */

@@ -15,7 +15,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The sync DB: one SQLite file in WAL mode with a busy timeout, written by one connection at a
- * time. {@link #writer()} hands out the single writer connection; other readers open their own.
+ * time. It is the one owner of transactions: every write runs in {@link #inTransaction}, which
+ * serialises the work of concurrent runs (two LMSs syncing at once in one process) on the single
+ * writer and commits or rolls back exactly that work, never another run's statements.
  */
 public final class SyncDatabase implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 30_000;
@@ -23,6 +25,7 @@ public final class SyncDatabase implements AutoCloseable {
     private final String url;
     private final Path file;
     private final SQLiteDataSource dataSource;
+    private final Object writeLock = new Object();
     private Connection writer;
     private FileChannel lockChannel;
     private FileLock lock;
@@ -66,8 +69,51 @@ public final class SyncDatabase implements AutoCloseable {
         }
     }
 
-    /** The one writer connection (auto-commit off). */
-    public synchronized Connection writer() throws SQLException {
+    /** Work done in one transaction of the writer connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Work done in one transaction that returns nothing. */
+    @FunctionalInterface
+    public interface Step {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} as one transaction: commits when it returns, rolls back when it throws.
+     * Callers wait for each other, so a transaction holds only its own statements; keep the work
+     * short (one page), never an HTTP request.
+     */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        synchronized (writeLock) {
+            Connection c = writer();
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** {@link #inTransaction(Work)} for work without a result. */
+    public void write(Step step) throws SQLException {
+        inTransaction(c -> {
+            step.run(c);
+            return null;
+        });
+    }
+
+    /** The one writer connection (auto-commit off); only ever used inside {@link #inTransaction}. */
+    private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
             writer = dataSource.getConnection();
             writer.setAutoCommit(false);
@@ -122,14 +168,9 @@ public final class SyncDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (SQLException ignored) {
-            // closing on the way out
+        synchronized (writeLock) {
+            closeWriter();
         }
-        writer = null;
         try {
             if (lock != null) {
                 lock.release();
@@ -139,5 +180,16 @@ public final class SyncDatabase implements AutoCloseable {
         }
         lock = null;
         closeQuietly();
+    }
+
+    private void closeWriter() {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (SQLException ignored) {
+            // closing on the way out
+        }
+        writer = null;
     }
 }

@@ -71,7 +71,7 @@ class PagingUnitTest {
 
     @Test
     void aListingStopsWhenItsNextLinkWasAlreadyRead() {
-        Listing l = new Listing(new Scope("", Map.of(), null), "u?p=1", null, 1, true, null, null);
+        Listing l = new Listing(new Scope("", Map.of(), null), "u?p=1", null, 1, true, null, null, 0, new StopSignal());
         l.sending();
         assertTrue(l.advance("u?p=2"));
         l.sending();

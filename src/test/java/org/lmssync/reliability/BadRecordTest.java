@@ -143,10 +143,10 @@ class BadRecordTest extends ReliabilitySupport {
 
     /**
      * A record the sync must refuse: exactly one identity is missing, {@code errors} checks what
-     * sync_errors says of it, and every other record commits.
+     * sync_errors says of it, and every other record commits. The run reports it: exit code 1.
      */
     private void refused(LmsFixture.Lms which, RecordFault fault, String what, ErrorsCheck errors) throws Exception {
-        badRecord(which, 1, fault, 0, what, (checks, root) -> {
+        badRecord(which, 1, fault, 1, what, (checks, root) -> {
             Map<String, JsonNode> stored = stored(root, checks);
             Set<String> lost = missing(root, stored, checks);
             errors.check(checks, root, lost);

@@ -21,8 +21,9 @@ public final class SuiteLedger {
     public static final String CRASHES = "crashes";
     public static final String REFETCHED = "refetched pages";
     public static final String CONCURRENCY = "concurrency";
+    public static final String ISOLATION = "failure isolation";
     public static final String SECRETS = "secrets";
-    public static final List<String> AREAS = List.of(FAULTS, PERMANENT, BAD_INPUT, CRASHES, REFETCHED, CONCURRENCY, SECRETS);
+    public static final List<String> AREAS = List.of(FAULTS, PERMANENT, BAD_INPUT, ISOLATION, CRASHES, REFETCHED, CONCURRENCY, SECRETS);
 
     static final Path FILE = Path.of(System.getProperty("reliability.ledger", "target/reliability/ledger.tsv"));
 
