@@ -35,7 +35,8 @@ public final class App {
             return OK;
         }
         try {
-            Settings settings = Settings.load(cli.config(), cli.configGiven(), System.getenv(), System.getProperties());
+            Settings settings = Settings.load(LmsSync.defaults(), cli.config(), cli.configGiven(), System.getenv(),
+                    System.getProperties());
             return switch (cli.command()) {
                 case "status" -> new StatusCommand(settings, out).run();
                 case "demo" -> new org.lmssync.demo.DemoCommand(settings, out,

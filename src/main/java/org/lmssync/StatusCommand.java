@@ -2,8 +2,8 @@ package org.lmssync;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import org.lmssync.config.EngineConfig;
 import org.lmssync.config.Settings;
+import org.lmssync.store.SqliteDataSources;
 import org.lmssync.store.SyncDatabase;
 
 /** {@code status}: the latest runs per LMS, from the sync DB, without starting Camel. */
@@ -19,17 +19,21 @@ final class StatusCommand {
     }
 
     int run() {
-        EngineConfig config = EngineConfig.from(settings);
-        if (!Files.exists(config.dbFile())) {
-            out.println("No sync DB at " + config.dbFile() + " yet: run 'once' or 'run' first.");
+        String url = settings.require("lms.db.url");
+        if (!SqliteDataSources.isSqlite(url)) {
+            throw new org.lmssync.config.ConfigException("lms.db.url", "must be a SQLite JDBC URL, not '" + url + "'");
+        }
+        java.nio.file.Path file = SqliteDataSources.file(url);
+        if (!Files.exists(file)) {
+            out.println("No sync DB at " + file + " yet: run 'once' or 'run' first.");
             return App.OK;
         }
-        try (SyncDatabase db = new SyncDatabase(config.dbUrl(), config.dbFile())) {
+        try (SyncDatabase db = new SyncDatabase(SqliteDataSources.create(url))) {
             db.open();
-            out.println("Sync DB: " + config.dbFile());
+            out.println("Sync DB: " + file);
             out.print(RunReport.latest(db, RUNS_PER_LMS));
-        } catch (java.sql.SQLException e) {
-            throw new org.lmssync.config.ConfigException("lms.db.url", "cannot read " + config.dbFile() + ": " + e.getMessage());
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new org.lmssync.config.ConfigException("lms.db.url", "cannot read " + file + ": " + e.getMessage());
         }
         return App.OK;
     }

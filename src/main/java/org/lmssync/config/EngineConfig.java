@@ -19,10 +19,7 @@ public record EngineConfig(
         String routesDir) {
 
     public static EngineConfig from(Settings s) {
-        String db = s.require("lms.db.url");
-        if (!db.startsWith("jdbc:sqlite:") || db.length() == "jdbc:sqlite:".length()) {
-            throw new ConfigException("lms.db.url", "must be a SQLite JDBC URL such as jdbc:sqlite:data/lms-sync.db, not '" + db + "'");
-        }
+        String db = s.get("lms.db.url", "");
         Optional<LocalDate> start = s.date("lms.school-year-start");
         Optional<LocalDate> end = s.date("lms.end-date");
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
@@ -37,13 +34,7 @@ public record EngineConfig(
                 s.integer("lms.http.timeout-seconds", 1, 3_600),
                 s.integer("lms.http.backoff-base-millis", 1, 600_000),
                 s.integer("lms.max-failed-listings-in-a-row", 1, 1_000_000),
-                s.get("lms.routes-dir", "routes"));
+                s.get("lms.routes-dir", ""));
     }
 
-    /** The file behind the JDBC URL, for the writer lock and for creating its folder. */
-    public java.nio.file.Path dbFile() {
-        String path = dbUrl.substring("jdbc:sqlite:".length());
-        int q = path.indexOf('?');
-        return java.nio.file.Path.of(q < 0 ? path : path.substring(0, q));
-    }
 }

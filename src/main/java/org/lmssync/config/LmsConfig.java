@@ -5,6 +5,11 @@ import org.quartz.CronExpression;
 /** The keys every LMS has: {@code lms.<lms>.enabled, schedule, page-size, requests-per-second}. */
 public record LmsConfig(String name, boolean enabled, String schedule, int pageSize, double requestsPerSecond) {
 
+    /** An LMS that does not sync in this process: nothing of it is read. */
+    public static LmsConfig inactive(String lms) {
+        return new LmsConfig(lms, false, null, 1, 1);
+    }
+
     public static LmsConfig from(Settings s, String lms) {
         String prefix = "lms." + lms + ".";
         boolean enabled = s.flag(prefix + "enabled");

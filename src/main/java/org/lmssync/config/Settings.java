@@ -21,7 +21,8 @@ import java.util.Properties;
  * properties. Later layers win. Values are trimmed; a blank value means "not set".
  */
 public final class Settings {
-    public static final String PACKAGED = "/application.properties";
+    /** The CLI's packaged defaults: the project's application.properties, under the CLI's own name. */
+    public static final String PACKAGED = "/org/lmssync/application.properties";
 
     private final Map<String, String> values;
 
@@ -37,7 +38,13 @@ public final class Settings {
      * @param configFile the user's file; when {@code explicit} it must exist, else it is optional
      */
     public static Settings load(Path configFile, boolean explicit, Map<String, String> env, Properties system) {
-        Map<String, String> merged = new LinkedHashMap<>();
+        return load(Map.of(), configFile, explicit, env, system);
+    }
+
+    /** The same over {@code base} (the engine's and connectors' own defaults, which any layer may override). */
+    public static Settings load(Map<String, String> base, Path configFile, boolean explicit, Map<String, String> env,
+                                Properties system) {
+        Map<String, String> merged = new LinkedHashMap<>(base);
         try (InputStream in = Settings.class.getResourceAsStream(PACKAGED)) {
             if (in != null) {
                 merge(merged, read(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)));

@@ -14,7 +14,7 @@ final class GoogleDemo implements DemoSource {
 
     /** @param scale {@code small} (about 7,000 records) or {@code medium} (about 80,000) */
     GoogleDemo(String scale) {
-        DistrictSize size = scale.equals("medium") ? new DistrictSize(250, 25, 2, 8, 3000, 200)
+        DistrictSize size = scale.equals("medium") ? DistrictSize.medium()
                 : new DistrictSize(20, 25, 2, 8, 400, 30);
         sim = GoogleSimulator.start(GoogleSimConfig.builder().seed(2026).size(size).build());
     }

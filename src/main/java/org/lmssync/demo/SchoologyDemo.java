@@ -14,8 +14,7 @@ final class SchoologyDemo implements DemoSource {
 
     /** @param scale {@code small} (about 2,000 records) or {@code medium} (about 55,000) */
     SchoologyDemo(String scale) {
-        SchoologyDistrictSize size = scale.equals("medium")
-                ? new SchoologyDistrictSize(4000, 150, 50, 25, 3, 50, 15, 40, 4, 60)
+        SchoologyDistrictSize size = scale.equals("medium") ? SchoologyDistrictSize.medium()
                 : new SchoologyDistrictSize(200, 10, 5, 5, 2, 25, 6, 20, 4, 20);
         // The school year starts on the demo's lms.school-year-start, so attendance falls in the synced dates.
         sim = SchoologySimulator.start(SchoologySimConfig.builder().seed(2026).size(size)

@@ -36,6 +36,16 @@ public final class Counters {
         return new long[] {requests, retries, throttled, throttleWaitMs, pages, records, inserted, updated, unchanged, deleted, errors, retryWaitMs};
     }
 
+    /** The values by column name, in the order of {@link #COLUMNS}. */
+    public java.util.Map<String, Long> asMap() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        long[] v = values();
+        for (int i = 0; i < COLUMNS.length; i++) {
+            out.put(COLUMNS[i], v[i]);
+        }
+        return out;
+    }
+
     public static final String[] COLUMNS = {"requests", "retries", "throttled", "throttle_wait_ms", "pages", "records",
         "inserted", "updated", "unchanged", "deleted", "errors", "retry_wait_ms"};
 }

@@ -43,13 +43,11 @@ public final class HttpRetry implements Processor {
     }
 
     private final EngineConfig config;
-    private final StopSignal stop;
     private final Random random;
     private final Redactor redactor;
 
-    public HttpRetry(EngineConfig config, StopSignal stop, Random random, Redactor redactor) {
+    public HttpRetry(EngineConfig config, Random random, Redactor redactor) {
         this.config = config;
-        this.stop = stop;
         this.random = random;
         this.redactor = redactor;
     }
@@ -72,14 +70,15 @@ public final class HttpRetry implements Processor {
             }
             LOG.warn("{}{}: {}; retry {} of {} in {} ms", run.definition().key(), listing.scope().describe(),
                     redactor.redact(d.reason()), listing.failures(), config.maxAttempts() - 1, d.delayMs());
-            stop.await(d.delayMs());
+            run.lmsRun().stop().await(d.delayMs());
         }
     }
 
     /** The {@code retryWhile} predicate. */
     public boolean shouldRetry(Exchange exchange) {
         Decision d = exchange.getProperty(DECISION, Decision.class);
-        return d != null && d.retry() && !stop.isStopping();
+        ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
+        return d != null && d.retry() && (run == null || !run.lmsRun().stop().isStopping());
     }
 
     Decision decide(ResourceRun run, Listing listing, Throwable failure) {

@@ -14,6 +14,14 @@ public interface LmsAdapter {
     /** The name used in keys ({@code lms.<name>.*}), tables and {@code --lms}. */
     String name();
 
+    /**
+     * The connector's packaged route declarations, {@code routes/<file>} on the class path. Its
+     * defaults are {@code defaults.properties} beside the adapter class.
+     */
+    default String routesFile() {
+        return name() + ".yaml";
+    }
+
     /** Checks this LMS's own keys; throws {@link org.lmssync.config.ConfigException} naming the key. */
     void configure(Settings settings);
 

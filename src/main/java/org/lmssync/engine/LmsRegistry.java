@@ -31,8 +31,9 @@ public final class LmsRegistry {
     public static LmsRegistry load(Settings settings, Collection<String> only) {
         LmsRegistry r = new LmsRegistry();
         for (LmsAdapter adapter : ServiceLoader.load(LmsAdapter.class)) {
-            LmsConfig config = LmsConfig.from(settings, adapter.name());
-            boolean enabled = only.isEmpty() ? config.enabled() : only.contains(adapter.name());
+            boolean enabled = only.isEmpty() ? settings.flag("lms." + adapter.name() + ".enabled") : only.contains(adapter.name());
+            // an LMS that is not active is not checked: its keys (even its defaults) may be missing
+            LmsConfig config = enabled ? LmsConfig.from(settings, adapter.name()) : LmsConfig.inactive(adapter.name());
             if (enabled) {
                 adapter.configure(settings);
             }

@@ -10,6 +10,8 @@ public final class LmsRun {
     private final java.util.Set<Long> resumes;
     private final Counters totals = new Counters();
     private final List<String> failures = new ArrayList<>();
+    private final List<RunResult.Resource> resources = new ArrayList<>();
+    private final StopSignal stop = new StopSignal();
     private boolean interrupted;
     private String abortReason;
 
@@ -42,6 +44,20 @@ public final class LmsRun {
 
     public List<String> failures() {
         return failures;
+    }
+
+    /** This run's own stop: a stop of the whole engine, or a cancel of this run only. */
+    public StopSignal stop() {
+        return stop;
+    }
+
+    void resourceDone(RunResult.Resource r) {
+        resources.add(r);
+    }
+
+    /** The reply of {@code direct:lms-sync}. */
+    public RunResult result() {
+        return new RunResult(runId, lms, status(), totals.asMap(), resources, failures);
     }
 
     public boolean interrupted() {

@@ -10,17 +10,11 @@ import org.apache.camel.Message;
  * signed.
  */
 public final class PageRequest {
-    private final StopSignal stop;
-
-    public PageRequest(StopSignal stop) {
-        this.stop = stop;
-    }
-
     @Handler
     public void prepare(Exchange exchange) {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
         Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
-        run.lms().budget().acquire(stop);
+        run.lms().budget().acquire(run.lmsRun().stop());
         listing.sending();
         String url = listing.currentUrl();
         Message m = exchange.getMessage();

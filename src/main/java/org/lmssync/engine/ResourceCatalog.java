@@ -79,13 +79,44 @@ public final class ResourceCatalog {
         return d;
     }
 
-    public ResourceDefinition byRouteId(String routeId) {
-        for (ResourceDefinition d : byKey.values()) {
-            if (d.routeId().equals(routeId)) {
-                return d;
-            }
+    /** By {@code <lms>/<resource>}. */
+    public ResourceDefinition byKey(String key) {
+        ResourceDefinition d = key == null ? null : byKey.get(key);
+        if (d == null) {
+            throw new IllegalArgumentException("no resource " + key + " (is the route made from the lms-sync-resource template?)");
         }
-        throw new IllegalArgumentException("no resource for route " + routeId);
+        return d;
+    }
+
+    /**
+     * Names the template-made routes of lms-sync-resource that were given no id: {@code
+     * sync-<lms>-<resource>}, from their parameters, so the YAML needs no hand-typed ids. Installed
+     * on the context's model before the YAML is loaded.
+     */
+    public static org.apache.camel.model.ModelLifecycleStrategy derivedRouteIds(CamelContext context) {
+        return new org.apache.camel.model.ModelLifecycleStrategy() {
+            @Override
+            public void onAddRouteDefinition(RouteDefinition route) {
+                Map<String, Object> p = route.getTemplateParameters();
+                if (route.isCreatedFromTemplate() && !route.hasCustomIdAssigned() && p != null && p.containsKey("lms")
+                        && p.containsKey("resource") && p.containsKey("identity")) {
+                    route.setId(ResourceDefinition.routeId(context.resolvePropertyPlaceholders(String.valueOf(p.get("lms"))),
+                            context.resolvePropertyPlaceholders(String.valueOf(p.get("resource")))));
+                }
+            }
+
+            @Override
+            public void onRemoveRouteDefinition(RouteDefinition route) {
+            }
+
+            @Override
+            public void onAddRouteTemplateDefinition(org.apache.camel.model.RouteTemplateDefinition template) {
+            }
+
+            @Override
+            public void onRemoveRouteTemplateDefinition(org.apache.camel.model.RouteTemplateDefinition template) {
+            }
+        };
     }
 
     public Collection<ResourceDefinition> all() {

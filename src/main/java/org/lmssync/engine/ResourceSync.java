@@ -23,30 +23,30 @@ public final class ResourceSync {
     public static final String LISTING = "lmsListing";
     /** The scope an exchange of the scope split works on (set before its listing opens). */
     public static final String SCOPE = "lmsScope";
+    /** The resource a route of the template syncs, {@code <lms>/<resource>}: set from its parameters. */
+    public static final String RESOURCE = "lmsResource";
 
     private final SyncDatabase db;
     private final ResourceCatalog catalog;
     private final LmsRegistry registry;
     private final EngineConfig config;
-    private final StopSignal stop;
     private final ScopePlanner planner;
     private final Supplier<LocalDate> today;
     private final Redactor redactor;
 
     public ResourceSync(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, EngineConfig config,
-                        StopSignal stop, Supplier<LocalDate> today, Redactor redactor) {
+                        Supplier<LocalDate> today, Redactor redactor) {
         this.db = db;
         this.catalog = catalog;
         this.registry = registry;
         this.config = config;
-        this.stop = stop;
         this.planner = new ScopePlanner(catalog, config);
         this.today = today;
         this.redactor = redactor;
     }
 
     public void begin(Exchange exchange) throws SQLException {
-        ResourceDefinition def = catalog.byRouteId(currentRoute(exchange));
+        ResourceDefinition def = catalog.byKey(exchange.getProperty(RESOURCE, String.class));
         LmsRun lmsRun = exchange.getProperty(SyncRunner.RUN, LmsRun.class);
         if (lmsRun == null) {
             throw new IllegalStateException("route " + def.routeId() + " runs inside an LMS run (direct:lms-sync)");
@@ -54,7 +54,8 @@ public final class ResourceSync {
         ResourceRun run = db.inTransaction(c -> {
             RunLog.startResource(c, lmsRun.runId(), def.name());
             List<Scope> scopes = lmsRun.abortReason() == null ? planner.plan(c, def, today.get(), lmsRun.resumes()) : List.of();
-            ResourceRun r = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, stop, config.maxFailedListingsInARow());
+            ResourceRun r = new ResourceRun(def, lmsRun, registry.get(def.lms()), scopes, lmsRun.stop(),
+                    config.maxFailedListingsInARow());
             r.writer = new TableWriter(c, def);
             return r;
         });
@@ -107,7 +108,7 @@ public final class ResourceSync {
         String stopAt = def.strategy() == Strategy.WATERMARK && !fullPass && !variant ? watermark : null;
         Listing listing = new Listing(scope, first, resumable ? st.nextPage() : null,
                 resumable ? st.passRunId() : run.lmsRun().runId(), fullPass, stopAt,
-                resumable ? st.pendingWatermark() : null, resumable ? st.passRejected() : 0, stop);
+                resumable ? st.pendingWatermark() : null, resumable ? st.passRejected() : 0, run.lmsRun().stop());
         exchange.setProperty(LISTING, listing);
         if (resumable) {
             LOG.info("{}{}: resuming an unfinished listing from its stored page", def.key(), scope.describe());
@@ -144,7 +145,7 @@ public final class ResourceSync {
             return;
         }
         exchange.removeProperty(RUN);
-        if (stop.isStopping() && run.notStarted() > 0) {
+        if (run.lmsRun().stop().isStopping() && run.notStarted() > 0) {
             run.markInterrupted();
         }
         try {
@@ -157,6 +158,7 @@ public final class ResourceSync {
             closeWriter(run);
             LmsRun lmsRun = run.lmsRun();
             lmsRun.totals().add(run.counters());
+            lmsRun.resourceDone(new RunResult.Resource(run.definition().name(), run.status(), run.error(), run.counters().asMap()));
             if (run.status().equals("failed")) {
                 lmsRun.failures().add(run.definition().name() + ": " + run.error());
             } else if (run.interrupted()) {
@@ -206,7 +208,7 @@ public final class ResourceSync {
             finish(exchange);
             return;
         }
-        if (stop.isStopping() && d != null && d.retry()) {
+        if (run.lmsRun().stop().isStopping() && d != null && d.retry()) {
             // Redelivery was cut short by a stop request: the page resumes next run.
             run.markInterrupted();
             LOG.info("{}{}: stopping; the listing resumes next run", run.definition().key(), scope.describe());

@@ -27,7 +27,9 @@ public final class SyncRunner {
     private final String command;
     private final Map<String, List<String>> selected;
     private final Redactor redactor;
-    private final Map<String, LmsRun> lastRuns = new ConcurrentHashMap<>();
+    /** The runs in progress, by LMS: what {@link #cancel} and {@link #stopAll} reach. */
+    private final Map<String, LmsRun> active = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     /**
      * @param selected per LMS, the resources to sync (from {@code lms.<lms>.resources}); absent = all
@@ -42,17 +44,25 @@ public final class SyncRunner {
         this.selected = selected;
     }
 
-    public List<String> begin(Exchange exchange) throws SQLException, SyncDatabase.Busy {
-        String name = exchange.getMessage().getHeader(LMS_HEADER, String.class);
+    /**
+     * Opens a run of the LMS named by the {@code name} header (or the body) and returns the
+     * endpoints of its resources in dependency order; an empty list when that LMS is still syncing
+     * or the engine is stopping (the reply then says {@code skipped}).
+     */
+    public List<String> begin(Exchange exchange) throws SQLException {
+        String header = exchange.getMessage().getHeader(LMS_HEADER, String.class);
+        String name = header != null ? header : exchange.getMessage().getBody(String.class);
+        exchange.setProperty(LMS_HEADER, name);
         LmsRegistry.Lms lms = registry.get(name);
+        if (stopping) {
+            LOG.info("{}: lms-sync is stopping; no new run starts", name);
+            return List.of();
+        }
         if (!lms.running().tryLock()) {
             LOG.warn("{}: the previous sync is still running; this trigger is skipped", name);
             return List.of();
         }
         try {
-            // Already held when started by the app (taken before the DB is opened); this covers an
-            // embedding that calls the routes directly.
-            db.lockForWriting();
             List<ResourceDefinition> resources = new ArrayList<>();
             db.write(c -> {
                 try (Statement st = c.createStatement()) {
@@ -75,10 +85,14 @@ public final class SyncRunner {
                 return new LmsRun(runId, name, RunLog.interruptedChain(c, name, runId));
             });
             exchange.setProperty(RUN, run);
+            active.put(name, run);
+            if (stopping) {
+                run.stop().stop();
+            }
             LOG.info("{}: run {} started: {}{}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList(),
                     run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
             return resources.stream().map(d -> "direct:" + d.routeId()).toList();
-        } catch (SQLException | SyncDatabase.Busy | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             lms.running().unlock();
             throw e;
         }
@@ -106,6 +120,7 @@ public final class SyncRunner {
     public void finish(Exchange exchange) {
         LmsRun run = exchange.getProperty(RUN, LmsRun.class);
         if (run == null) {
+            exchange.getMessage().setBody(RunResult.skipped(exchange.getProperty(LMS_HEADER, String.class)));
             return;
         }
         try {
@@ -119,14 +134,29 @@ public final class SyncRunner {
             LOG.error("{}: run {} failed, and its end could not be recorded: {}", run.lms(), run.runId(),
                     redactor.redact(HttpRetry.describe(e)));
         } finally {
-            lastRuns.put(run.lms(), run);
+            active.remove(run.lms(), run);
             exchange.removeProperty(RUN);
+            exchange.getMessage().setBody(run.result());
             registry.get(run.lms()).running().unlock();
         }
     }
 
-    /** The last finished run of an LMS in this process (for the {@code once} summary). */
-    public LmsRun lastRun(String lms) {
-        return lastRuns.get(lms);
+    /**
+     * Asks the LMS's run in progress, if any, to stop after the page in flight commits (it ends
+     * {@code interrupted} and the next run resumes it). Returns whether a run was asked.
+     */
+    public boolean cancel(String lms) {
+        LmsRun run = active.get(lms);
+        if (run != null) {
+            run.stop().stop();
+        }
+        return run != null;
     }
+
+    /** Stops every run in progress and refuses new ones: the engine is shutting down. */
+    public void stopAll() {
+        stopping = true;
+        active.values().forEach(r -> r.stop().stop());
+    }
+
 }

@@ -40,6 +40,11 @@ public final class GoogleAdapter implements LmsAdapter {
     private String privateKeyId;
 
     @Override
+    public String routesFile() {
+        return "google-classroom.yaml";
+    }
+
+    @Override
     public String name() {
         return "google";
     }

@@ -15,24 +15,24 @@ public final class EngineRoutes extends RouteBuilder {
         // Each resource route handles its own failures; whatever still escapes fails the run, and
         // the run is closed (status, totals, the LMS released) in every case.
         from("direct:lms-sync").routeId("lms-sync")
-                .bean("syncRunner", "begin")
+                .bean("lmsSyncRunner", "begin")
                 .doTry()
                     .split(body())
                         .toD("${body}")
                     .end()
                 .endDoTry()
                 .doCatch(Exception.class)
-                    .bean("syncRunner", "failed")
+                    .bean("lmsSyncRunner", "failed")
                 .doFinally()
-                    .bean("syncRunner", "finish")
+                    .bean("lmsSyncRunner", "finish")
                 .end();
 
         from("direct:lms-fetch-page").routeId("lms-fetch-page")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
-                .bean("pageRequest", "prepare")
-                .to("http://lms-sync?throwExceptionOnFailure=true")
-                .bean("pageReader", "read")
+                .bean("lmsSyncPageRequest", "prepare")
+                .to(org.lmssync.LmsSync.HTTP_COMPONENT + "://lms-sync?throwExceptionOnFailure=true")
+                .bean("lmsSyncPageReader", "read")
                 // the records need none of the reply's headers; each split copy would carry them
                 .removeHeaders("*");
     }

@@ -19,7 +19,7 @@ class PayloadTruncationTest extends SyncTestSupport {
         String huge = head + "y".repeat(1_200_000) + "\"}";
         api.script("/link/items", Reply.body("[{\"id\":\"a1\"}," + huge + ",{\"id\":\"a2\"}]"));
 
-        assertEquals(0, once("items_link"), lastErr);
+        assertEquals(1, once("items_link"), "the bad record is reported: exit 1");
 
         assertEquals(2, scalar("SELECT COUNT(*) FROM testlms_items_link"));
         Map<String, Object> error = query("SELECT reason, payload FROM sync_errors").get(0);

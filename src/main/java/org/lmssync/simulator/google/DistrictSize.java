@@ -29,6 +29,11 @@ public record DistrictSize(
         return new DistrictSize(6, 8, 2, 4, 30, 6);
     }
 
+    /** About 80,000 records (the medium demo district). */
+    public static DistrictSize medium() {
+        return new DistrictSize(250, 25, 2, 8, 3000, 200);
+    }
+
     /** About 100,000 records, mostly submissions. */
     public static DistrictSize large() {
         return new DistrictSize(400, 25, 2, 10, 4000, 300);

@@ -46,6 +46,11 @@ public record SchoologyDistrictSize(
         return new SchoologyDistrictSize(40, 5, 3, 4, 3, 12, 3, 8, 4, 6);
     }
 
+    /** About 55,000 records (the medium demo district). */
+    public static SchoologyDistrictSize medium() {
+        return new SchoologyDistrictSize(4000, 150, 50, 25, 3, 50, 15, 40, 4, 60);
+    }
+
     /** Roughly 65,000 records, mostly submissions. */
     public static SchoologyDistrictSize large() {
         return new SchoologyDistrictSize(3000, 150, 50, 100, 3, 25, 8, 20, 4, 20);

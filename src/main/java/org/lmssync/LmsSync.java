@@ -1,0 +1,420 @@
+package org.lmssync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Random;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.model.Model;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.PropertiesSource;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.lmssync.config.ConfigException;
+import org.lmssync.config.EngineConfig;
+import org.lmssync.config.Settings;
+import org.lmssync.engine.HttpRetry;
+import org.lmssync.engine.LmsAdapter;
+import org.lmssync.engine.LmsRegistry;
+import org.lmssync.engine.PageAssembler;
+import org.lmssync.engine.PageReader;
+import org.lmssync.engine.PageRequest;
+import org.lmssync.engine.PageWriter;
+import org.lmssync.engine.RecordProcessor;
+import org.lmssync.engine.Redactor;
+import org.lmssync.engine.ResourceCatalog;
+import org.lmssync.engine.ResourceDefinition;
+import org.lmssync.engine.ResourceSync;
+import org.lmssync.engine.Strategy;
+import org.lmssync.engine.SyncRunner;
+import org.lmssync.routes.EngineRoutes;
+import org.lmssync.store.SqliteDataSources;
+import org.lmssync.store.SyncDatabase;
+
+/**
+ * The one entry point: installs lms-sync into a {@link CamelContext} as a {@link RoutesBuilder}.
+ * It takes its settings and its DataSource from the caller (never from the classpath, the
+ * environment or system properties), brings its own HTTP component ({@value #HTTP_COMPONENT}) so
+ * the host's {@code http} is never touched, binds its beans under the {@value #BEAN_PREFIX}
+ * prefix, and adds its routes: {@code direct:lms-sync} (the LMS name in, the run's
+ * {@link org.lmssync.engine.RunResult} out), one route per declared resource, and per LMS a
+ * quartz schedule route that starts only when {@link Builder#scheduled} is set.
+ *
+ * <pre>{@code
+ * context.addRoutes(LmsSync.builder().settings(props).dataSource(ds).build());
+ * RunResult r = producer.requestBodyAndHeader("direct:lms-sync", null, "lmsName", "canvas", RunResult.class);
+ * }</pre>
+ */
+public final class LmsSync implements RoutesBuilder {
+    /** The prefix of every bean lms-sync binds in the host's registry. */
+    public static final String BEAN_PREFIX = "lmsSync";
+    /** lms-sync's own HTTP component: the host's {@code http} keeps its own settings. */
+    public static final String HTTP_COMPONENT = "lms-http";
+    /** The endpoint that runs one LMS: header {@code lmsName} (or the body) names it. */
+    public static final String ENDPOINT = "direct:lms-sync";
+    private static final String ENGINE_DEFAULTS = "/org/lmssync/engine/defaults.properties";
+    /** The route template and the shared error handling, named (a wildcard would scan the whole jar). */
+    static final List<String> ENGINE_YAML = List.of("classpath:lms-sync/lms-sync-errors.camel.yaml",
+            "classpath:lms-sync/lms-sync-resource.camel.yaml", "classpath:lms-sync/lms-sync-schedule.camel.yaml");
+
+    private final Map<String, String> given;
+    private final DataSource dataSource;
+    private final String command;
+    private final List<String> only;
+    private final boolean scheduled;
+    private volatile SyncRunner runner;
+    private volatile SyncDatabase db;
+    private volatile List<String> active = List.of();
+
+    private LmsSync(Builder b) {
+        this.given = b.settings == null ? null : Map.copyOf(b.settings);
+        this.dataSource = b.dataSource;
+        this.command = b.command;
+        this.only = List.copyOf(b.only);
+        this.scheduled = b.scheduled;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How lms-sync is installed. */
+    public static final class Builder {
+        private Map<String, String> settings;
+        private DataSource dataSource;
+        private String command = "embedded";
+        private List<String> only = List.of();
+        private boolean scheduled = true;
+
+        private Builder() {
+        }
+
+        /** The {@code lms.*} keys; without this call they are read from the host context's properties. */
+        public Builder settings(Map<String, String> values) {
+            this.settings = new LinkedHashMap<>(values);
+            return this;
+        }
+
+        /** The same from {@link Properties} (only string entries are read). */
+        public Builder settings(Properties values) {
+            Map<String, String> m = new LinkedHashMap<>();
+            values.stringPropertyNames().forEach(k -> m.put(k, values.getProperty(k)));
+            return settings(m);
+        }
+
+        /**
+         * The sync DB. Without it, the DataSource bean named by {@code lms.datasource} is used,
+         * else a SQLite file at {@code lms.db.url}. lms-sync never closes it.
+         */
+        public Builder dataSource(DataSource ds) {
+            this.dataSource = ds;
+            return this;
+        }
+
+        /** What {@code sync_runs.command} records (the CLI passes {@code once} or {@code run}). */
+        public Builder command(String name) {
+            this.command = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** The LMSs to activate whatever {@code lms.<lms>.enabled} says (the CLI's {@code --lms}). */
+        public Builder only(Collection<String> lmss) {
+            this.only = List.copyOf(lmss);
+            return this;
+        }
+
+        /** Whether the quartz schedule routes start (default true); false leaves runs to the host. */
+        public Builder scheduled(boolean on) {
+            this.scheduled = on;
+            return this;
+        }
+
+        public LmsSync build() {
+            return new LmsSync(this);
+        }
+    }
+
+    /**
+     * The engine's and every connector's defaults: what applies when a key is not set. Public for
+     * the CLI, which layers the user's file over them.
+     */
+    public static Map<String, String> defaults() {
+        Map<String, String> out = new LinkedHashMap<>();
+        readInto(out, LmsSync.class.getResourceAsStream(ENGINE_DEFAULTS), ENGINE_DEFAULTS);
+        for (LmsAdapter a : ServiceLoader.load(LmsAdapter.class, LmsSync.class.getClassLoader())) {
+            readInto(out, a.getClass().getResourceAsStream("defaults.properties"), a.name() + " defaults");
+        }
+        return out;
+    }
+
+    @Override
+    public void addRoutesToCamelContext(CamelContext context) throws Exception {
+        Settings settings = resolve(context);
+        EngineConfig config = EngineConfig.from(settings);
+        LmsRegistry registry = LmsRegistry.load(settings, only);
+        active = registry.all().stream().filter(l -> l.config().enabled()).map(LmsRegistry.Lms::name).toList();
+        if (active.isEmpty()) {
+            throw new ConfigException("lms.<lms>.enabled", "no LMS is enabled: set lms.google.enabled, lms.schoology.enabled"
+                    + " or lms.canvas.enabled to true, or name one with --lms");
+        }
+        Redactor redactor = new Redactor();
+        registry.all().stream().filter(l -> l.config().enabled()).forEach(l -> l.adapter().secrets().forEach(redactor::add));
+        Map<String, List<String>> selected = selectedResources(settings, registry);
+        // the YAML's {{lms.*}} placeholders resolve from these settings; the host's own keys stay its own
+        context.getPropertiesComponent().addPropertiesSource(new LmsProperties(settings));
+
+        db = new SyncDatabase(dataSource(context, settings));
+        try {
+            db.open();
+        } catch (SQLException e) {
+            throw new ConfigException("lms.db.url", "cannot open the sync DB: " + e.getMessage());
+        }
+        ResourceCatalog catalog = new ResourceCatalog();
+        runner = new SyncRunner(db, catalog, registry, command, selected, redactor);
+        bindBeans(context, config, registry, catalog, redactor);
+        context.addComponent(HTTP_COMPONENT, httpComponent(config));
+
+        List<Resource> yaml = new ArrayList<>();
+        for (String r : ENGINE_YAML) {
+            yaml.add(resource(context, r));
+        }
+        yaml.addAll(routeFiles(context, config));
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        model.addModelLifecycleStrategy(ResourceCatalog.derivedRouteIds(context));
+        PluginHelper.getRoutesLoader(context).loadRoutes(yaml);
+        new EngineRoutes().addRoutesToCamelContext(context);
+        for (String lms : active) {
+            // a routes file of an earlier version may still declare its own schedule route: it is kept
+            if (model.getRouteDefinition(lms + "-schedule") == null) {
+                context.addRouteFromTemplate(lms + "-schedule", "lms-sync-schedule", Map.of("lms", lms,
+                        "schedule", registry.get(lms).config().schedule(), "autoStartup", Boolean.toString(scheduled)));
+            }
+        }
+        try {
+            catalog.load(ResourceCatalog.fromRoutes(context, Set.copyOf(active)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("routes", e.getMessage());
+        }
+        checkResources(catalog, active, selected, config);
+        context.getManagementStrategy().addEventNotifier(new StopOnContextStop());
+    }
+
+    @Override
+    public void addTemplatedRoutesToCamelContext(CamelContext context) {
+        // the resource routes come from YAML templatedRoutes, loaded in addRoutesToCamelContext
+    }
+
+    @Override
+    public Set<String> updateRoutesToCamelContext(CamelContext context) {
+        return Set.of();
+    }
+
+    /** The LMSs this installation syncs. */
+    public List<String> activeLmss() {
+        return active;
+    }
+
+    /** Asks that LMS's run in progress to stop after its page in flight (it resumes next run). */
+    public boolean cancel(String lms) {
+        return runner != null && runner.cancel(lms);
+    }
+
+    /** Stops every run in progress after its page in flight and refuses new ones. */
+    public void stop() {
+        if (runner != null) {
+            runner.stopAll();
+        }
+    }
+
+    /** The sync DB in use (for reports such as the CLI's summary table). */
+    public SyncDatabase database() {
+        return db;
+    }
+
+    private Settings resolve(CamelContext context) {
+        Map<String, String> merged = new LinkedHashMap<>(defaults());
+        if (given != null) {
+            given.forEach((k, v) -> merged.put(k, v == null ? "" : v.trim()));
+        } else {
+            Properties fromHost = context.getPropertiesComponent().loadProperties(k -> k.startsWith("lms."));
+            fromHost.stringPropertyNames().forEach(k -> merged.put(k, fromHost.getProperty(k).trim()));
+        }
+        return Settings.of(merged);
+    }
+
+    private DataSource dataSource(CamelContext context, Settings settings) {
+        if (dataSource != null) {
+            return dataSource;
+        }
+        String name = settings.find("lms.datasource").orElse(null);
+        if (name != null) {
+            DataSource ds = context.getRegistry().lookupByNameAndType(name, DataSource.class);
+            if (ds == null) {
+                throw new ConfigException("lms.datasource", "no DataSource bean named '" + name + "'");
+            }
+            return ds;
+        }
+        String url = settings.require("lms.db.url");
+        if (!SqliteDataSources.isSqlite(url)) {
+            throw new ConfigException("lms.db.url", "must be a SQLite JDBC URL such as jdbc:sqlite:data/lms-sync.db"
+                    + " (or give lms-sync a DataSource), not '" + url + "'");
+        }
+        try {
+            return SqliteDataSources.create(url);
+        } catch (IOException e) {
+            throw new ConfigException("lms.db.url", "cannot create the folder of " + SqliteDataSources.file(url) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private void bindBeans(CamelContext context, EngineConfig config, LmsRegistry registry, ResourceCatalog catalog,
+                           Redactor redactor) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var r = context.getRegistry();
+        r.bind(BEAN_PREFIX + "Runner", runner);
+        r.bind(BEAN_PREFIX + "Resources", new ResourceSync(db, catalog, registry, config,
+                () -> java.time.LocalDate.now(java.time.ZoneOffset.UTC), redactor));
+        r.bind(BEAN_PREFIX + "PageRequest", new PageRequest());
+        r.bind(BEAN_PREFIX + "PageReader", new PageReader(mapper));
+        r.bind(BEAN_PREFIX + "RecordProcessor", new RecordProcessor());
+        r.bind(BEAN_PREFIX + "PageAssembler", new PageAssembler());
+        r.bind(BEAN_PREFIX + "PageWriter", new PageWriter(db, catalog, config.deleteGuardPercent()));
+        r.bind(BEAN_PREFIX + "HttpRetry", new HttpRetry(config, new Random(), redactor));
+    }
+
+    private static HttpComponent httpComponent(EngineConfig config) {
+        HttpComponent http = new HttpComponent();
+        // Camel's redelivery owns retries; the client's own retry would hide 429s and wait uncapped.
+        http.setAutomaticRetriesDisabled(true);
+        long timeout = TimeUnit.SECONDS.toMillis(config.timeoutSeconds());
+        http.setConnectTimeout(timeout);
+        http.setConnectionRequestTimeout(timeout);
+        http.setResponseTimeout(timeout);
+        http.setSoTimeout(timeout);
+        http.setCookieManagementDisabled(true);
+        return http;
+    }
+
+    /** The active LMSs' route files: from {@code lms.routes-dir} when it is a folder, else the packaged ones. */
+    private List<Resource> routeFiles(CamelContext context, EngineConfig config) throws Exception {
+        List<Resource> out = new ArrayList<>();
+        String dir = config.routesDir();
+        if (!dir.isBlank() && Files.isDirectory(Path.of(dir))) {
+            try (var files = Files.list(Path.of(dir))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                    out.add(resource(context, "file:" + f.toAbsolutePath()));
+                }
+            }
+            return out;
+        }
+        for (String lms : active) {
+            out.add(resource(context, "classpath:routes/" + routesFile(lms)));
+        }
+        return out;
+    }
+
+    /** The packaged routes file of a connector: {@code <lms>.yaml}, or the name its adapter gives. */
+    private static String routesFile(String lms) {
+        for (LmsAdapter a : ServiceLoader.load(LmsAdapter.class, LmsSync.class.getClassLoader())) {
+            if (a.name().equals(lms)) {
+                return a.routesFile();
+            }
+        }
+        return lms + ".yaml";
+    }
+
+    private static Resource resource(CamelContext context, String uri) {
+        Resource r = PluginHelper.getResourceLoader(context).resolveResource(uri);
+        if (r == null || !r.exists()) {
+            throw new ConfigException("routes", "cannot find " + uri);
+        }
+        return r;
+    }
+
+    private static Map<String, List<String>> selectedResources(Settings settings, LmsRegistry registry) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (LmsRegistry.Lms l : registry.all()) {
+            settings.find("lms." + l.name() + ".resources")
+                    .ifPresent(v -> out.put(l.name(), List.of(v.split("\\s*,\\s*"))));
+        }
+        return out;
+    }
+
+    private static void checkResources(ResourceCatalog catalog, List<String> active, Map<String, List<String>> selected,
+                                       EngineConfig config) {
+        for (String lms : active) {
+            List<String> known = catalog.inOrder(lms).stream().map(ResourceDefinition::name).toList();
+            if (known.isEmpty()) {
+                throw new ConfigException("lms." + lms + ".enabled", "no resources of " + lms + " are declared in the routes");
+            }
+            for (String name : selected.getOrDefault(lms, List.of())) {
+                if (!known.contains(name)) {
+                    throw new ConfigException("lms." + lms + ".resources", "unknown resource '" + name + "' (known: "
+                            + String.join(", ", known) + ")");
+                }
+            }
+            for (ResourceDefinition d : catalog.inOrder(lms)) {
+                List<String> only = selected.get(lms);
+                if ((only == null || only.contains(d.name())) && d.strategy() == Strategy.BY_DATE && config.schoolYearStart().isEmpty()) {
+                    throw new ConfigException("lms.school-year-start", "is required for the date-fetched resource " + d.key());
+                }
+            }
+        }
+    }
+
+    private static void readInto(Map<String, String> into, InputStream in, String what) {
+        if (in == null) {
+            return;
+        }
+        try (InputStream s = in) {
+            Properties p = new Properties();
+            p.load(new java.io.InputStreamReader(s, StandardCharsets.UTF_8));
+            p.stringPropertyNames().forEach(k -> into.put(k, p.getProperty(k).trim()));
+        } catch (IOException e) {
+            throw new ConfigException("lms-sync", "cannot read " + what + ": " + e.getMessage());
+        }
+    }
+
+    /** The settings as a properties source for the YAML's {@code {{lms.*}}} placeholders; nothing else. */
+    private record LmsProperties(Settings settings) implements PropertiesSource {
+        @Override
+        public String getName() {
+            return "lms-sync settings";
+        }
+
+        @Override
+        public String getProperty(String name) {
+            return name.startsWith("lms.") ? settings.asMap().get(name) : null;
+        }
+    }
+
+    /** The host stopping its context stops lms-sync's runs after their pages in flight. */
+    private final class StopOnContextStop extends SimpleEventNotifierSupport {
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.CamelContextStoppingEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            stop();
+        }
+    }
+}
