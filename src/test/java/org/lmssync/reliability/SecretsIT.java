@@ -82,7 +82,9 @@ class SecretsIT extends SyncTestSupport {
         Thread expire = expireGoogleTokensAfter(15);
         AppProcess.Outcome faulty = once("faults", good);
         expire.join();
-        assertEquals(0, faulty.exit(), faulty.stderr());
+        // exit 1: the bad records are reported (every resource still succeeds)
+        assertEquals(1, faulty.exit(), faulty.stderr());
+        assertEquals(0, scalar("SELECT COUNT(*) FROM sync_run_resources WHERE status <> 'succeeded'"), faulty.stderr());
         // the error paths ran: bad records stored as errors, retries, Google's 401 refreshed
         assertEquals(3, scalar("SELECT COUNT(DISTINCT lms) FROM sync_errors"), faulty.stderr());
         assertEquals(0, scalar("SELECT COUNT(*) FROM sync_runs WHERE retries < 2"), query("SELECT * FROM sync_runs").toString());
