@@ -189,6 +189,13 @@ public final class LmsSync implements RoutesBuilder {
         ResourceCatalog catalog = new ResourceCatalog();
         runner = new SyncRunner(db, catalog, registry, command, selected, redactor);
         bindBeans(context, config, registry, catalog, redactor);
+        for (LmsRegistry.Lms lms : registry.all()) {
+            // the lanes of one LMS's resources run on its own pool, lms.<lms>.concurrency at a time
+            // (threads start on first use; Camel shuts the pool down with the context). Inactive
+            // LMSs get one too: a routes folder may declare their resources all the same.
+            context.getRegistry().bind(BEAN_PREFIX + "Pool-" + lms.name(), context.getExecutorServiceManager()
+                    .newFixedThreadPool(this, "lms-sync-" + lms.name(), lms.config().concurrency()));
+        }
         context.addComponent(HTTP_COMPONENT, httpComponent(config));
 
         List<Resource> yaml = new ArrayList<>();
@@ -295,7 +302,8 @@ public final class LmsSync implements RoutesBuilder {
         r.bind(BEAN_PREFIX + "PageReader", new PageReader(mapper));
         r.bind(BEAN_PREFIX + "RecordProcessor", new RecordProcessor());
         r.bind(BEAN_PREFIX + "PageAssembler", new PageAssembler());
-        r.bind(BEAN_PREFIX + "PageWriter", new PageWriter(db, catalog, config.deleteGuardPercent()));
+        r.bind(BEAN_PREFIX + "PageWriter", new PageWriter(db, catalog, config.deleteGuardPercent(),
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "lms-sync-writer")));
         r.bind(BEAN_PREFIX + "HttpRetry", new HttpRetry(config, new Random(), redactor));
     }
 

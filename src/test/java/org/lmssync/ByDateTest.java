@@ -40,6 +40,31 @@ class ByDateTest extends SyncTestSupport {
         assertEquals(0, api.requests().size());
     }
 
+    /**
+     * A date that keeps failing fails its window, and the later windows of that scope wait: the
+     * stored date never moves past a date that was not fetched, and the next run starts there.
+     */
+    @Test
+    void aFailedDateStopsTheLaterDatesOfItsScopeUntilTheNextRun() throws Exception {
+        config.put("lms.school-year-start", today.minusDays(4).toString());
+        config.put("lms.http.max-attempts", "2");
+        for (int d = 0; d <= 4; d++) {
+            api.put("usage/" + today.minusDays(d), TestApi.records("u", 0, 3));
+        }
+        api.script("/token/usage/" + today.minusDays(2), TestApi.Reply.status(500), TestApi.Reply.status(500));
+        assertEquals(1, once("usage"), lastErr);
+        assertEquals(today.minusDays(3).toString(), lastAsOf("usage"), "the stored date stops before the failed one");
+        assertEquals(0, api.count("/token/usage/" + today.minusDays(1)), "no later date was asked for");
+        assertEquals(6, scalar("SELECT COUNT(*) FROM testlms_usage"));
+
+        api.clearLog();
+        assertEquals(0, once("usage"), lastErr);
+        assertEquals(List.of("/token/usage/" + today.minusDays(2), "/token/usage/" + today.minusDays(1), "/token/usage/" + today),
+                api.requests().stream().map(TestApi.Request::path).toList());
+        assertEquals(15, scalar("SELECT COUNT(*) FROM testlms_usage"));
+        assertEquals(today.toString(), lastAsOf("usage"));
+    }
+
     @Test
     void aCatchUpIsSplitIntoWindowsOfAtMostMaxWindowDays() throws Exception {
         config.put("lms.school-year-start", "2026-09-01");

@@ -1,51 +1,72 @@
 package org.lmssync.engine;
 
-/** The totals kept in {@code sync_runs} and {@code sync_run_resources}. One thread writes them. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The totals kept in {@code sync_runs} and {@code sync_run_resources}. Listings of one resource
+ * run concurrently, so every count is an atomic add: totals are exact over them.
+ */
 public final class Counters {
-    public long requests;
-    public long retries;
-    public long throttled;
-    public long throttleWaitMs;
-    public long pages;
-    public long records;
-    public long inserted;
-    public long updated;
-    public long unchanged;
-    public long deleted;
-    public long errors;
-    /** Time waited before retries, throttled or not (throttleWaitMs is the throttled part). */
-    public long retryWaitMs;
+
+    /** One total, by its column in the run log. */
+    public enum Counter {
+        REQUESTS("requests"), RETRIES("retries"), THROTTLED("throttled"), THROTTLE_WAIT_MS("throttle_wait_ms"),
+        PAGES("pages"), RECORDS("records"), INSERTED("inserted"), UPDATED("updated"), UNCHANGED("unchanged"),
+        DELETED("deleted"), ERRORS("errors"),
+        /** Time waited before retries, throttled or not (THROTTLE_WAIT_MS is the throttled part). */
+        RETRY_WAIT_MS("retry_wait_ms");
+
+        private final String column;
+
+        Counter(String column) {
+            this.column = column;
+        }
+
+        public String column() {
+            return column;
+        }
+    }
+
+    private static final Counter[] ALL = Counter.values();
+    public static final String[] COLUMNS = java.util.Arrays.stream(ALL).map(Counter::column).toArray(String[]::new);
+
+    private final AtomicLongArray values = new AtomicLongArray(ALL.length);
+
+    public void inc(Counter c) {
+        values.incrementAndGet(c.ordinal());
+    }
+
+    public void add(Counter c, long v) {
+        values.addAndGet(c.ordinal(), v);
+    }
+
+    public long get(Counter c) {
+        return values.get(c.ordinal());
+    }
 
     public void add(Counters o) {
-        requests += o.requests;
-        retries += o.retries;
-        throttled += o.throttled;
-        throttleWaitMs += o.throttleWaitMs;
-        pages += o.pages;
-        records += o.records;
-        inserted += o.inserted;
-        updated += o.updated;
-        unchanged += o.unchanged;
-        deleted += o.deleted;
-        errors += o.errors;
-        retryWaitMs += o.retryWaitMs;
+        for (Counter c : ALL) {
+            add(c, o.get(c));
+        }
     }
 
     /** Values in the column order of {@link #COLUMNS}. */
     public long[] values() {
-        return new long[] {requests, retries, throttled, throttleWaitMs, pages, records, inserted, updated, unchanged, deleted, errors, retryWaitMs};
-    }
-
-    /** The values by column name, in the order of {@link #COLUMNS}. */
-    public java.util.Map<String, Long> asMap() {
-        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
-        long[] v = values();
-        for (int i = 0; i < COLUMNS.length; i++) {
-            out.put(COLUMNS[i], v[i]);
+        long[] out = new long[ALL.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
         }
         return out;
     }
 
-    public static final String[] COLUMNS = {"requests", "retries", "throttled", "throttle_wait_ms", "pages", "records",
-        "inserted", "updated", "unchanged", "deleted", "errors", "retry_wait_ms"};
+    /** The values by column name, in the order of {@link #COLUMNS}. */
+    public Map<String, Long> asMap() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Counter c : ALL) {
+            out.put(c.column(), get(c));
+        }
+        return out;
+    }
 }

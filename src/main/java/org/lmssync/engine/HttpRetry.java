@@ -1,5 +1,7 @@
 package org.lmssync.engine;
 
+import org.lmssync.engine.Counters.Counter;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +65,12 @@ public final class HttpRetry implements Processor {
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, 0L);
         if (d.retry()) {
             Counters n = run.counters();
-            n.retries++;
-            n.retryWaitMs += d.delayMs();
+            n.inc(Counter.RETRIES);
+            n.add(Counter.RETRY_WAIT_MS, d.delayMs());
             if (d.throttled()) {
-                n.throttleWaitMs += d.delayMs();
+                n.add(Counter.THROTTLE_WAIT_MS, d.delayMs());
+                // every in-flight listing of this LMS waits too: its next request queues behind the pause
+                run.lms().budget().pauseFor(d.delayMs());
             }
             LOG.warn("{}{}: {}; retry {} of {} in {} ms", run.definition().key(), listing.scope().describe(),
                     redactor.redact(d.reason()), listing.failures(), config.maxAttempts() - 1, d.delayMs());
@@ -96,7 +100,7 @@ public final class HttpRetry implements Processor {
                     http.getResponseBody() == null ? "" : http.getResponseBody());
             reason = "HTTP " + status + " from GET " + Urls.withoutQuery(http.getUri());
             if (throttled) {
-                run.counters().throttled++;
+                run.counters().inc(Counter.THROTTLED);
                 retryAfter = retryAfterMillis(header(headers, "Retry-After"), Instant.now());
                 reason += " (throttled" + (retryAfter == null ? "" : ", Retry-After " + header(headers, "Retry-After")) + ")";
             } else if (status == 401) {

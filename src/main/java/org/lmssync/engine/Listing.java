@@ -27,9 +27,10 @@ public final class Listing {
     private String failure;
     /** Records of this pass (over every run it spans) that could not be stored. */
     private long rejected;
-    long retired;
-    long pages;
-    long records;
+    private java.util.concurrent.Future<?> pendingWrite;
+    volatile long retired;
+    volatile long pages;
+    volatile long records;
     final long startedNanos = System.nanoTime();
 
     Listing(Scope scope, String firstUrl, String resumeUrl, long passRunId, boolean fullPass,
@@ -139,6 +140,37 @@ public final class Listing {
 
     public String failure() {
         return failure;
+    }
+
+    /** A page of this listing is being committed on the writer thread. */
+    void writing(java.util.concurrent.Future<?> write) {
+        pendingWrite = write;
+    }
+
+    /**
+     * Waits for this listing's page being committed, if any; its failure is this listing's
+     * (the resume point then stays at the last page that committed).
+     */
+    void awaitWrite() throws java.sql.SQLException {
+        java.util.concurrent.Future<?> f = pendingWrite;
+        if (f == null) {
+            return;
+        }
+        pendingWrite = null;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.sql.SQLException("interrupted while a page was being committed", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new java.sql.SQLException(e.getCause());
+        }
     }
 
     /** Counts records of a page that could not be stored: this pass may not infer deletions. */

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.LmsConfig;
 import org.lmssync.config.Settings;
@@ -12,8 +12,11 @@ import org.lmssync.config.Settings;
 /** The LMSs this build knows (by ServiceLoader), with their configuration and request budget. */
 public final class LmsRegistry {
 
-    /** One configured LMS. The lock keeps two syncs of it from running at once in this process. */
-    public record Lms(LmsAdapter adapter, LmsConfig config, RequestBudget budget, ReentrantLock running) {
+    /**
+     * One configured LMS. {@code running} (one permit) keeps two syncs of it from running at once in
+     * this process; a permit, not a lock, since a run may end on another thread than it began.
+     */
+    public record Lms(LmsAdapter adapter, LmsConfig config, RequestBudget budget, Semaphore running) {
         public String name() {
             return adapter.name();
         }
@@ -37,8 +40,9 @@ public final class LmsRegistry {
             if (enabled) {
                 adapter.configure(settings);
             }
-            config = new LmsConfig(config.name(), enabled, config.schedule(), config.pageSize(), config.requestsPerSecond());
-            r.all.put(adapter.name(), new Lms(adapter, config, new RequestBudget(config.requestsPerSecond()), new ReentrantLock()));
+            config = new LmsConfig(config.name(), enabled, config.schedule(), config.pageSize(), config.requestsPerSecond(),
+                    config.concurrency());
+            r.all.put(adapter.name(), new Lms(adapter, config, new RequestBudget(config.requestsPerSecond()), new Semaphore(1)));
         }
         for (String name : only) {
             if (!r.all.containsKey(name)) {

@@ -1,5 +1,7 @@
 package org.lmssync.engine;
 
+import org.lmssync.engine.Counters.Counter;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.apache.camel.Message;
@@ -23,6 +25,6 @@ public final class PageRequest {
         m.setHeader(Exchange.HTTP_METHOD, "GET");
         m.setHeader("Accept", "application/json");
         run.lms().adapter().authorize(m, "GET", url);
-        run.counters().requests++;
+        run.counters().inc(Counter.REQUESTS);
     }
 }

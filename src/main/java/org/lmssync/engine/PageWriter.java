@@ -1,10 +1,13 @@
 package org.lmssync.engine;
 
+import org.lmssync.engine.Counters.Counter;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
@@ -22,39 +25,92 @@ public final class PageWriter {
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SyncDatabase db;
+    private final ExecutorService writer;
     private final DeletionMarker deletions;
 
-    public PageWriter(SyncDatabase db, ResourceCatalog catalog, int deleteGuardPercent) {
+    /**
+     * @param writer the DB's writer thread: pages of every listing are committed there, one at a
+     *               time, while their listings fetch on
+     */
+    public PageWriter(SyncDatabase db, ResourceCatalog catalog, int deleteGuardPercent, ExecutorService writer) {
         this.db = db;
+        this.writer = writer;
         this.deletions = new DeletionMarker(catalog, deleteGuardPercent);
     }
 
+    /**
+     * Writes the page the exchange holds. A page with a next page (and no watermark stop in it)
+     * is handed to the DB's writer thread and the listing fetches its next page meanwhile; the
+     * last page of a listing, which may mark deletions or start a deletion check, is written
+     * here. Pages of one listing commit in order, at most one waiting, so memory stays flat and
+     * a crash refetches at most one page per listing.
+     */
     @Handler
     @SuppressWarnings("unchecked")
     public void write(Exchange exchange) throws SQLException {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
         Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
-        List<RecordResult> results = exchange.getMessage().getBody(List.class);
-        try {
-            db.write(c -> write(c, run, listing, results == null ? List.of() : results));
-        } catch (SQLException | RuntimeException e) {
-            run.writer.clearBatches();
-            throw e;
+        Lane lane = exchange.getProperty(ResourceSync.LANE, Lane.class);
+        List<RecordResult> body = exchange.getMessage().getBody(List.class);
+        List<RecordResult> results = body == null ? List.of() : body;
+        listing.awaitWrite();
+        if (!listing.checking() && reachesWatermark(listing, results)) {
+            listing.stopEarly();
+        }
+        Page page = new Page(results, listing.currentUrl(), listing.nextUrl());
+        if (page.next() != null && !listing.checking()) {
+            listing.writing(writer.submit(() -> {
+                commit(run, lane, listing, page);
+                return null;
+            }));
+        } else {
+            commit(run, lane, listing, page);
         }
         progress(run, listing);
     }
 
-    private void write(Connection c, ResourceRun run, Listing listing, List<RecordResult> results) throws SQLException {
+    /** What a page's commit needs, fixed when it was read: its URL and the next page's. */
+    private record Page(List<RecordResult> results, String url, String next) {
+    }
+
+    private void commit(ResourceRun run, Lane lane, Listing listing, Page page) throws SQLException {
+        db.write(c -> {
+            try {
+                write(c, run, lane, listing, page);
+            } catch (SQLException | RuntimeException e) {
+                // inside the transaction: another lane's page may use these statements next
+                run.writer.clearBatches();
+                throw e;
+            }
+        });
+    }
+
+    /** A newest-first listing stops at the first record older than the stored watermark. */
+    private static boolean reachesWatermark(Listing listing, List<RecordResult> results) {
+        if (listing.stopAtWatermark() == null || listing.nextUrl() == null) {
+            return false;
+        }
+        for (RecordResult r : results) {
+            if (r instanceof RecordResult.Accepted a && a.watermark() != null
+                    && a.watermark().compareTo(listing.stopAtWatermark()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(Connection c, ResourceRun run, Lane lane, Listing listing, Page page) throws SQLException {
         ResourceDefinition def = run.definition();
         Counters n = run.counters();
         long runId = run.lmsRun().runId();
         String now = Times.now();
-        String url = Urls.withoutQuery(listing.currentUrl());
+        String url = Urls.withoutQuery(page.url());
+        List<RecordResult> results = page.results();
         long rejected = 0;
         for (RecordResult r : results) {
             if (r instanceof RecordResult.Rejected bad) {
                 RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, bad.reason(), bad.payload());
-                n.errors++;
+                n.inc(Counter.ERRORS);
                 rejected++;
             }
         }
@@ -64,13 +120,13 @@ public final class PageWriter {
         } else {
             store(run, listing, results, now);
         }
-        n.pages++;
+        n.inc(Counter.PAGES);
         listing.pages++;
-        if (listing.failure() != null) {
+        if (page.next() == null && listing.failure() != null) {
             RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, listing.failure(), null);
-            n.errors++;
+            n.inc(Counter.ERRORS);
         }
-        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, listing, now), now);
+        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, lane, listing, page, now), now);
         RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
     }
 
@@ -82,15 +138,10 @@ public final class PageWriter {
 
         // Last one wins when a page repeats an identity.
         Map<List<String>, RecordResult.Accepted> page = new LinkedHashMap<>();
-        boolean olderThanWatermark = false;
         for (RecordResult r : results) {
             if (r instanceof RecordResult.Accepted a) {
                 page.put(a.identity(), a);
                 listing.seenWatermark(a.watermark());
-                if (listing.stopAtWatermark() != null && a.watermark() != null
-                        && a.watermark().compareTo(listing.stopAtWatermark()) < 0) {
-                    olderThanWatermark = true;
-                }
             }
         }
 
@@ -102,26 +153,23 @@ public final class PageWriter {
             if (old == null) {
                 t.addInsert(a, scope.key(), now, now, now, runId);
                 inserted = true;
-                n.inserted++;
+                n.inc(Counter.INSERTED);
             } else if (!old.hash().equals(a.hash())) {
                 t.addInsert(a, scope.key(), old.createDate(), now, now, runId);
                 inserted = true;
-                n.updated++;
+                n.inc(Counter.UPDATED);
             } else {
                 t.addTouch(old.rowid(), scope.key(), a.asOfDate(), now, runId);
                 if (old.deletedAt() != null) {
-                    n.updated++;
+                    n.inc(Counter.UPDATED);
                 } else {
-                    n.unchanged++;
+                    n.inc(Counter.UNCHANGED);
                 }
             }
         }
         t.flush(inserted, before);
-        n.records += results.size();
+        n.add(Counter.RECORDS, results.size());
         listing.records += results.size();
-        if (olderThanWatermark && listing.nextUrl() != null) {
-            listing.stopEarly();
-        }
     }
 
     /**
@@ -139,18 +187,19 @@ public final class PageWriter {
     }
 
     /** The sync_state row after this page; finishing a listing moves watermark, dates and deletions. */
-    private StateStore.State nextState(Connection c, ResourceRun run, Listing l, String now) throws SQLException {
+    private StateStore.State nextState(Connection c, ResourceRun run, Lane lane, Listing l, Page page, String now)
+            throws SQLException {
         ResourceDefinition def = run.definition();
         Scope scope = l.scope();
         String ws = scope.window() == null ? null : scope.window().start().toString();
         String we = scope.window() == null ? null : scope.window().end().toString();
-        if (l.nextUrl() != null && l.checking()) {
+        if (page.next() != null && l.checking()) {
             // A deletion check is not resumed: a run stopped during it lists the scope again next time
             // (no pass run id, so a resuming run does not take the listing for finished).
             return StateStore.State.cleared();
         }
-        if (l.nextUrl() != null) {
-            return new StateStore.State(l.nextUrl(), l.passRunId(), l.fullPass(), ws, we, l.pendingWatermark(), null, null, null,
+        if (page.next() != null) {
+            return new StateStore.State(page.next(), l.passRunId(), l.fullPass(), ws, we, l.pendingWatermark(), null, null, null,
                     l.rejected());
         }
         if (l.failure() != null) {
@@ -179,21 +228,21 @@ public final class PageWriter {
                         def.key(), scope.describe(), l.retired);
             }
             DeletionMarker.Outcome out = deletions.mark(c, def, scope.key(), l.passRunId(), now);
-            run.counters().deleted += out.deleted();
+            run.counters().add(Counter.DELETED, out.deleted());
             if (out.guardWarning() != null) {
                 LOG.warn(out.guardWarning());
                 RunLog.error(c, run.lmsRun().runId(), def.lms(), def.name(), scope.key(), null, out.guardWarning(), null);
-                run.counters().errors++;
+                run.counters().inc(Counter.ERRORS);
             }
             fullPassAt = now;
         }
         String lastAsOf = null;
         if (scope.window() != null) {
             if (l.partialData()) {
-                run.holdDate(scope.key());
+                lane.holdDate();
                 LOG.info("{}{}: the API marks this data partial or not yet available; it will be fetched again next run",
                         def.key(), scope.describe());
-            } else if (!run.dateHeld(scope.key())) {
+            } else if (!lane.dateHeld()) {
                 lastAsOf = we;
             }
         }
@@ -210,7 +259,7 @@ public final class PageWriter {
         Counters n = run.counters();
         LOG.info("{}{}: {} pages, {} records, {} rec/s; throttled {} times, {} ms waited",
                 run.definition().key(), l.scope().describe(), l.pages, l.records, Math.round(l.records / secs),
-                n.throttled, n.throttleWaitMs);
+                n.get(Counter.THROTTLED), n.get(Counter.THROTTLE_WAIT_MS));
         run.lastProgressNanos = now;
     }
 }

@@ -89,19 +89,33 @@ public final class ResourceCatalog {
     }
 
     /**
-     * Names the template-made routes of lms-sync-resource that were given no id: {@code
-     * sync-<lms>-<resource>}, from their parameters, so the YAML needs no hand-typed ids. Installed
-     * on the context's model before the YAML is loaded.
+     * Completes the template-made routes of lms-sync-resource from their parameters: names those
+     * given no id {@code sync-<lms>-<resource>}, so the YAML needs no hand-typed ids, and points
+     * the lane split at the LMS's own thread pool (Camel does not resolve template parameters in
+     * an executor reference). Installed on the context's model before the YAML is loaded.
      */
     public static org.apache.camel.model.ModelLifecycleStrategy derivedRouteIds(CamelContext context) {
         return new org.apache.camel.model.ModelLifecycleStrategy() {
             @Override
             public void onAddRouteDefinition(RouteDefinition route) {
                 Map<String, Object> p = route.getTemplateParameters();
-                if (route.isCreatedFromTemplate() && !route.hasCustomIdAssigned() && p != null && p.containsKey("lms")
-                        && p.containsKey("resource") && p.containsKey("identity")) {
-                    route.setId(ResourceDefinition.routeId(context.resolvePropertyPlaceholders(String.valueOf(p.get("lms"))),
-                            context.resolvePropertyPlaceholders(String.valueOf(p.get("resource")))));
+                if (!route.isCreatedFromTemplate() || p == null || !p.containsKey("lms") || !p.containsKey("resource")
+                        || !p.containsKey("identity")) {
+                    return;
+                }
+                String lms = context.resolvePropertyPlaceholders(String.valueOf(p.get("lms")));
+                if (!route.hasCustomIdAssigned()) {
+                    route.setId(ResourceDefinition.routeId(lms, context.resolvePropertyPlaceholders(String.valueOf(p.get("resource")))));
+                }
+                pointPoolsAt(route.getOutputs(), lms);
+            }
+
+            private void pointPoolsAt(List<org.apache.camel.model.ProcessorDefinition<?>> outputs, String lms) {
+                for (org.apache.camel.model.ProcessorDefinition<?> d : outputs) {
+                    if (d instanceof org.apache.camel.model.SplitDefinition split && split.getExecutorService() != null) {
+                        split.setExecutorService(split.getExecutorService().replace("{{lms}}", lms));
+                    }
+                    pointPoolsAt(d.getOutputs(), lms);
                 }
             }
 

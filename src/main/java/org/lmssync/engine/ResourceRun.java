@@ -1,32 +1,38 @@
 package org.lmssync.engine;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One resource within an LMS run: its planned scopes, its counters and how its listings ended.
- * The scope is the unit of failure: a listing that fails is counted here and the next scope
- * runs, unless so many fail in a row that the API is clearly down for this resource.
+ * One resource within an LMS run: its planned scopes (in lanes), its counters and how its
+ * listings ended. The scope is the unit of failure: a listing that fails is counted here and the
+ * other scopes run, unless so many fail in a row that the API is clearly down for this resource.
+ * Lanes run concurrently, so what they report here is synchronised.
  */
 public final class ResourceRun {
     private final ResourceDefinition definition;
     private final LmsRun lmsRun;
     private final LmsRegistry.Lms lms;
     private final List<Scope> scopes;
+    private final List<List<Scope>> lanes;
     private final Counters counters = new Counters();
     private final StopSignal stop;
     private final int maxFailedInARow;
-    private int nextScope;
+    private final AtomicInteger started = new AtomicInteger();
+    private int nextLane;
     private int failedScopes;
     private int failedInARow;
     private String firstScopeFailure;
     private String failure;
-    private boolean interrupted;
+    private volatile boolean interrupted;
     private boolean finished;
-    private String heldDateScope;
     TableWriter writer;
-    long lastProgressNanos = System.nanoTime();
+    volatile long lastProgressNanos = System.nanoTime();
 
     ResourceRun(ResourceDefinition definition, LmsRun lmsRun, LmsRegistry.Lms lms, List<Scope> scopes, StopSignal stop,
                 int maxFailedInARow) {
@@ -36,6 +42,16 @@ public final class ResourceRun {
         this.scopes = scopes;
         this.stop = stop;
         this.maxFailedInARow = maxFailedInARow;
+        this.lanes = lanes(scopes);
+    }
+
+    /** Consecutive scopes of one state row (the windows of one parent) form a lane, in their order. */
+    private static List<List<Scope>> lanes(List<Scope> scopes) {
+        Map<String, List<Scope>> byState = new LinkedHashMap<>();
+        for (Scope s : scopes) {
+            byState.computeIfAbsent(s.stateKey(), k -> new ArrayList<>()).add(s);
+        }
+        return List.copyOf(byState.values());
     }
 
     public ResourceDefinition definition() {
@@ -55,46 +71,51 @@ public final class ResourceRun {
     }
 
     /** The resource-level failure (null while only single scopes failed). */
-    public String failure() {
+    public synchronized String failure() {
         return failure;
     }
 
     /**
-     * The scopes still to list, for the route's split: it ends early when the run stops, when the
-     * LMS's credentials were rejected, or when the resource failed as a whole.
+     * The lanes still to run, for the route's split (read by its one iterating thread): it ends
+     * early when the run stops, when the LMS's credentials were rejected, or when the resource
+     * failed as a whole.
      */
-    public Iterator<Scope> pending() {
+    public Iterator<Lane> pending() {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return mayContinue() && nextScope < scopes.size();
+                return mayContinue() && nextLane < lanes.size();
             }
 
             @Override
-            public Scope next() {
+            public Lane next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return scopes.get(nextScope++);
+                return new Lane(lanes.get(nextLane++), stop, ResourceRun.this);
             }
         };
     }
 
     private boolean mayContinue() {
-        return failure == null && lmsRun.abortReason() == null && !stop.isStopping();
+        return failure() == null && lmsRun.abortReason() == null && !stop.isStopping();
     }
 
     int scopeCount() {
         return scopes.size();
     }
 
+    void started() {
+        started.incrementAndGet();
+    }
+
     /** Scopes planned but never started (a stop, an abort or a resource failure ended the run early). */
     int notStarted() {
-        return scopes.size() - nextScope;
+        return scopes.size() - started.get();
     }
 
     /** A listing ended normally: the count of failures in a row starts again. */
-    void scopeSucceeded() {
+    synchronized void scopeSucceeded() {
         failedInARow = 0;
     }
 
@@ -102,23 +123,23 @@ public final class ResourceRun {
      * A listing failed: its scope keeps its resume point; after {@code maxFailedInARow} failures
      * in a row the rest of the resource is not listed in this run.
      */
-    void scopeFailed(String message) {
+    synchronized void scopeFailed(String message) {
         failedScopes++;
         failedInARow++;
         if (firstScopeFailure == null) {
             firstScopeFailure = message;
         }
-        if (failedInARow >= maxFailedInARow && nextScope < scopes.size()) {
+        if (failedInARow >= maxFailedInARow && notStarted() > 0) {
             fail(failedInARow + " listings failed in a row (lms.max-failed-listings-in-a-row=" + maxFailedInARow
-                    + "); the other " + (scopes.size() - nextScope) + " were not listed in this run. Last: " + message);
+                    + "); the other " + notStarted() + " were not listed in this run. Last: " + message);
         }
     }
 
-    int failedScopes() {
+    synchronized int failedScopes() {
         return failedScopes;
     }
 
-    void fail(String message) {
+    synchronized void fail(String message) {
         if (failure == null) {
             failure = message;
         }
@@ -133,22 +154,13 @@ public final class ResourceRun {
     }
 
     /** Finishing happens once, whichever path (normal end or error handler) gets there first. */
-    boolean markFinished() {
+    synchronized boolean markFinished() {
         boolean first = !finished;
         finished = true;
         return first;
     }
 
-    /** A by-date scope whose stored date must not move any further in this run (partial data seen). */
-    boolean dateHeld(String scopeKey) {
-        return scopeKey.equals(heldDateScope);
-    }
-
-    void holdDate(String scopeKey) {
-        heldDateScope = scopeKey;
-    }
-
-    public String status() {
+    public synchronized String status() {
         if (failure != null || failedScopes > 0) {
             return "failed";
         }
@@ -156,7 +168,7 @@ public final class ResourceRun {
     }
 
     /** The {@code error} of the resource's run row: the resource failure, or how many listings failed and the first reason. */
-    public String error() {
+    public synchronized String error() {
         if (failedScopes == 0) {
             return failure;
         }

@@ -1,5 +1,7 @@
 package org.lmssync.engine;
 
+import org.lmssync.engine.Counters.Counter;
+
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -23,6 +25,8 @@ public final class ResourceSync {
     public static final String LISTING = "lmsListing";
     /** The scope an exchange of the scope split works on (set before its listing opens). */
     public static final String SCOPE = "lmsScope";
+    /** The lane (listings sharing one state row) an exchange of the split runs. */
+    public static final String LANE = "lmsLane";
     /** The resource a route of the template syncs, {@code <lms>/<resource>}: set from its parameters. */
     public static final String RESOURCE = "lmsResource";
 
@@ -68,12 +72,14 @@ public final class ResourceSync {
         LOG.info("{}: {} listing(s) to run ({})", def.key(), run.scopeCount(), def.strategy().name().toLowerCase());
     }
 
-    /** The split's first step for each scope: opens its listing, fresh or from the stored resume point. */
+    /** The first step of each listing of a lane: opens it, fresh or from the stored resume point. */
     public void openScope(Exchange exchange) throws SQLException {
         ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
         ResourceDefinition def = run.definition();
-        Scope scope = exchange.getMessage().getBody(Scope.class);
+        Lane lane = exchange.getProperty(LANE, Lane.class);
+        Scope scope = lane.take();
         exchange.setProperty(SCOPE, scope);
+        exchange.removeProperty(LISTING);
         StateStore.State[] states = db.inTransaction(c -> new StateStore.State[] {
             StateStore.read(c, def.lms(), def.name(), scope.stateKey()),
             scope.variant() == null ? null : StateStore.read(c, def.lms(), def.name(), scope.key())});
@@ -115,12 +121,15 @@ public final class ResourceSync {
         }
     }
 
-    /** The split's last step for each scope: how its listing ended, for the resource's outcome. */
-    public void closeScope(Exchange exchange) {
+    /** The last step of each listing of a lane: how its listing ended, for the resource's outcome. */
+    public void closeScope(Exchange exchange) throws SQLException {
         ResourceRun run = exchange.getProperty(RUN, ResourceRun.class);
         Listing l = exchange.getProperty(LISTING, Listing.class);
+        // a stop ends the page loop with a page still being committed: it commits first
+        l.awaitWrite();
         if (l.failure() != null) {
             // the page that found the failure (a paging loop) recorded it; the other scopes go on
+            exchange.getProperty(LANE, Lane.class).end();
             run.scopeFailed(l.failure());
             LOG.error("{}{}: failed: {}", run.definition().key(), l.scope().describe(), l.failure());
             return;
@@ -166,8 +175,8 @@ public final class ResourceSync {
             }
             Counters n = run.counters();
             LOG.info("{}: {} — {} records, {} inserted, {} updated, {} unchanged, {} deleted, {} errors; {} requests, {} throttled",
-                    run.definition().key(), run.status(), n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors,
-                    n.requests, n.throttled);
+                    run.definition().key(), run.status(), n.get(Counter.RECORDS), n.get(Counter.INSERTED), n.get(Counter.UPDATED), n.get(Counter.UNCHANGED), n.get(Counter.DELETED), n.get(Counter.ERRORS),
+                    n.get(Counter.REQUESTS), n.get(Counter.THROTTLED));
         }
     }
 
@@ -202,11 +211,25 @@ public final class ResourceSync {
             return;
         }
         Scope scope = exchange.getProperty(SCOPE, Scope.class);
+        Lane lane = exchange.getProperty(LANE, Lane.class);
+        if (lane != null) {
+            lane.end();
+        }
         if (scope == null) {
             run.fail(message);
             LOG.error("{}: failed: {}", run.definition().key(), message);
             finish(exchange);
             return;
+        }
+        Listing listing = exchange.getProperty(LISTING, Listing.class);
+        if (listing != null) {
+            try {
+                // the page before the failing one may still be committing: let it land first
+                listing.awaitWrite();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("{}{}: the page before the failure could not be committed either: {}", run.definition().key(),
+                        scope.describe(), redactor.redact(HttpRetry.describe(e)));
+            }
         }
         if (run.lmsRun().stop().isStopping() && d != null && d.retry()) {
             // Redelivery was cut short by a stop request: the page resumes next run.
@@ -223,9 +246,8 @@ public final class ResourceSync {
             run.scopeFailed(message);
         }
         LOG.error("{}{}: failed: {}", run.definition().key(), scope.describe(), message);
-        Listing listing = exchange.getProperty(LISTING, Listing.class);
         String url = listing == null || listing.currentUrl() == null ? null : Urls.withoutQuery(listing.currentUrl());
-        run.counters().errors++;
+        run.counters().inc(Counter.ERRORS);
         try {
             db.write(c -> RunLog.error(c, run.lmsRun().runId(), run.definition().lms(), run.definition().name(), scope.key(),
                     url, message, null));

@@ -1,5 +1,7 @@
 package org.lmssync.engine;
 
+import org.lmssync.engine.Counters.Counter;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ public final class SyncRunner {
             LOG.info("{}: lms-sync is stopping; no new run starts", name);
             return List.of();
         }
-        if (!lms.running().tryLock()) {
+        if (!lms.running().tryAcquire()) {
             LOG.warn("{}: the previous sync is still running; this trigger is skipped", name);
             return List.of();
         }
@@ -86,6 +88,7 @@ public final class SyncRunner {
             });
             exchange.setProperty(RUN, run);
             active.put(name, run);
+            lms.budget().clearPause();
             if (stopping) {
                 run.stop().stop();
             }
@@ -93,7 +96,7 @@ public final class SyncRunner {
                     run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
             return resources.stream().map(d -> "direct:" + d.routeId()).toList();
         } catch (SQLException | RuntimeException e) {
-            lms.running().unlock();
+            lms.running().release();
             throw e;
         }
     }
@@ -127,8 +130,8 @@ public final class SyncRunner {
             db.write(c -> RunLog.finishRun(c, run));
             Counters n = run.totals();
             LOG.info("{}: run {} {} — {} requests ({} retries, {} throttled, {} ms waited), {} records: {} inserted, {} updated,"
-                            + " {} unchanged, {} deleted, {} errors", run.lms(), run.runId(), run.status(), n.requests, n.retries,
-                    n.throttled, n.retryWaitMs, n.records, n.inserted, n.updated, n.unchanged, n.deleted, n.errors);
+                            + " {} unchanged, {} deleted, {} errors", run.lms(), run.runId(), run.status(), n.get(Counter.REQUESTS), n.get(Counter.RETRIES),
+                    n.get(Counter.THROTTLED), n.get(Counter.RETRY_WAIT_MS), n.get(Counter.RECORDS), n.get(Counter.INSERTED), n.get(Counter.UPDATED), n.get(Counter.UNCHANGED), n.get(Counter.DELETED), n.get(Counter.ERRORS));
         } catch (SQLException | RuntimeException e) {
             run.failures().add("cannot record the end of the run: " + redactor.redact(HttpRetry.describe(e)));
             LOG.error("{}: run {} failed, and its end could not be recorded: {}", run.lms(), run.runId(),
@@ -137,7 +140,7 @@ public final class SyncRunner {
             active.remove(run.lms(), run);
             exchange.removeProperty(RUN);
             exchange.getMessage().setBody(run.result());
-            registry.get(run.lms()).running().unlock();
+            registry.get(run.lms()).running().release();
         }
     }
 

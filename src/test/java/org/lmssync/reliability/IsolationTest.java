@@ -94,12 +94,16 @@ class IsolationTest extends ReliabilitySupport {
         aFailingScopeFailsAlone(which, "truncated JSON on one child listing, every attempt", Fault::truncatedJson, MAX_ATTEMPTS);
     }
 
-    /** Every child listing fails: after lms.max-failed-listings-in-a-row the rest is not asked for. */
+    /**
+     * Every child listing fails: after lms.max-failed-listings-in-a-row the rest is not asked for.
+     * One listing at a time, so that "in a row" is exact (with N in flight, up to N-1 more start).
+     */
     @ParameterizedTest
     @EnumSource(LmsFixture.Lms.class)
     void aResourceWhoseScopesAllFailStopsAfterTheConfiguredNumberInARow(LmsFixture.Lms which) throws Exception {
         start(which);
         config.put("lms.max-failed-listings-in-a-row", "2");
+        config.put("lms." + lms.lms() + ".concurrency", "1");
         Faults.Rule rule = lms.faults().add(r -> CHILD.matcher(r.path()).matches(), 10_000, 1.0, Fault.serverError(500));
         Checks checks = new Checks().equal(1, sync(), "exit code");
         String child = lms.resources().get(1);
