@@ -148,7 +148,7 @@ final class ClassroomJson {
             ObjectNode inner = file.putObject("driveFile");
             String id = "1" + DataGen.letters(r, 10) + DataGen.digits(r, 8);
             inner.put("id", id);
-            inner.put("title", w.title + " handout.pdf");
+            inner.put("title", "Handout " + (w.ordinal + 1) + ".pdf");
             inner.put("alternateLink", "https://drive.google.com/open?id=" + id);
             inner.put("thumbnailUrl", "https://drive.google.com/thumbnail?id=" + id + "&sz=s200");
             file.put("shareMode", "VIEW");
@@ -253,7 +253,7 @@ final class ClassroomJson {
                 String id = "1" + b64(o.get("id").asText()).replace("-", "x").replace("_", "y");
                 ObjectNode file = sub.putArray("attachments").addObject().putObject("driveFile");
                 file.put("id", id);
-                file.put("title", u.familyName() + " - " + w.title);
+                file.put("title", u.familyName() + " - work " + (w.ordinal + 1) + ".docx"); // named when handed in: a later rename of the work leaves it
                 file.put("alternateLink", "https://drive.google.com/open?id=" + id);
                 file.put("thumbnailUrl", "https://drive.google.com/thumbnail?id=" + id + "&sz=s200");
             }

@@ -85,6 +85,16 @@ class GoogleRealShapesTest extends GoogleSimTestBase {
     }
 
     @Test
+    void renamingCourseWorkLeavesItsSubmissionsAsTheyWere() throws Exception {
+        start(config().build());
+        String course = sim.courses().get(0).get("id").asText();
+        String work = sim.courseWork(course).get(0).get("id").asText();
+        List<JsonNode> before = sim.submissions(course, work);
+        sim.changes().editCourseWork(course, work, "Renamed work");
+        org.junit.jupiter.api.Assertions.assertEquals(before, sim.submissions(course, work));
+    }
+
+    @Test
     void theDocumentedFormIsTidy() throws Exception {
         start(config().shapes(Shapes.DOCUMENTED).build());
         for (JsonNode s : submissions()) {
