@@ -86,6 +86,7 @@ final class SyncCommand {
         SyncRunner runner = new SyncRunner(db, catalog, registry, command, selected);
         Main main = new Main();
         main.configure().addRoutesBuilder(new EngineRoutes());
+        main.configure().addRoutesBuilder(new org.lmssync.export.ExportRoutes());
         main.setOverrideProperties(camelProperties(config, active));
         bindBeans(main, config, registry, catalog, db, runner, redactor);
         ConfigException[] badRoutes = new ConfigException[1];
