@@ -24,15 +24,15 @@ final class CanvasUdm implements UdmMapping {
     static final String SOURCE = "Canvas";
 
     private static final String WITH = """
-            WITH sec AS (
+            WITH sec AS MATERIALIZED (
               SELECT s.id AS section_id, s.scope AS course_id, s.json, s.create_date, s.last_modified_date
                 FROM canvas_sections s JOIN canvas_courses c ON c.id = s.scope
                WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL
                  AND json_extract(c.json, '$.workflow_state') IN ('available', 'completed')),
-            usr AS (
+            usr AS MATERIALIZED (
               SELECT u.id FROM canvas_users u
                WHERE u.deleted_at IS NULL AND COALESCE(json_extract(u.json, '$.workflow_state'), '') <> 'deleted'),
-            enr AS (
+            enr AS MATERIALIZED (
               SELECT e.id, e.scope AS section_id, CAST(json_extract(e.json, '$.user_id') AS TEXT) AS user_id,
                      e.json, e.create_date, e.last_modified_date
                 FROM canvas_enrollments e
@@ -40,7 +40,7 @@ final class CanvasUdm implements UdmMapping {
                  AND COALESCE(json_extract(e.json, '$.enrollment_state'), '') <> 'deleted'
                  AND e.scope IN (SELECT section_id FROM sec)
                  AND CAST(json_extract(e.json, '$.user_id') AS TEXT) IN (SELECT id FROM usr)),
-            asg AS (
+            asg AS MATERIALIZED (
               SELECT a.course_id, a.id, a.json, a.create_date, a.last_modified_date FROM canvas_assignments a
                WHERE a.deleted_at IS NULL AND COALESCE(json_extract(a.json, '$.workflow_state'), '') <> 'deleted')
             """;
@@ -64,17 +64,23 @@ final class CanvasUdm implements UdmMapping {
     @Override
     public List<UdmQuery> queries() {
         return List.of(
+                // every assignment folder of every section (a marker row without json), then the
+                // submissions of the section's students, sorted together by folder
                 new UdmQuery(UdmEntity.SUBMISSIONS, WITH + """
-                        SELECT sec.section_id AS folder_section, sec.section_id || '-' || asg.id AS folder_assignment,
-                               sub.json, sub.create_date, sub.last_modified_date
-                          FROM sec JOIN asg ON asg.course_id = sec.course_id
-                          LEFT JOIN (SELECT sb.id, sb.json, sb.create_date, sb.last_modified_date, enr.section_id,
-                                            CAST(json_extract(sb.json, '$.assignment_id') AS TEXT) AS assignment_id
-                                       FROM canvas_submissions sb
-                                       JOIN enr ON enr.user_id = CAST(json_extract(sb.json, '$.user_id') AS TEXT)
-                                      WHERE sb.deleted_at IS NULL) sub
-                            ON sub.section_id = sec.section_id AND sub.assignment_id = asg.id
-                         ORDER BY folder_section, folder_assignment, sub.id""", CanvasUdm::submission),
+                        SELECT folder_section, folder_assignment, json, create_date, last_modified_date FROM (
+                          SELECT sec.section_id AS folder_section, sec.section_id || '-' || asg.id AS folder_assignment,
+                                 NULL AS json, NULL AS create_date, NULL AS last_modified_date, 0 AS part, NULL AS id
+                            FROM sec JOIN asg ON asg.course_id = sec.course_id
+                          UNION ALL
+                          SELECT enr.section_id, enr.section_id || '-' || asg.id, sb.json, sb.create_date,
+                                 sb.last_modified_date, 1, sb.id
+                            FROM canvas_submissions sb
+                            JOIN enr ON enr.user_id = CAST(json_extract(sb.json, '$.user_id') AS TEXT)
+                            JOIN sec ON sec.section_id = enr.section_id
+                            JOIN asg ON asg.course_id = sec.course_id
+                                    AND asg.id = CAST(json_extract(sb.json, '$.assignment_id') AS TEXT)
+                           WHERE sb.deleted_at IS NULL)
+                         ORDER BY folder_section, folder_assignment, part, id""", CanvasUdm::submission),
                 new UdmQuery(UdmEntity.SECTION_ASSOCIATIONS, WITH + """
                         SELECT sec.section_id AS folder_section, enr.json, enr.create_date, enr.last_modified_date
                           FROM sec LEFT JOIN enr ON enr.section_id = sec.section_id

@@ -23,16 +23,16 @@ final class GoogleUdm implements UdmMapping {
     static final String SOURCE = "Google";
 
     private static final String WITH = """
-            WITH crs AS (
+            WITH crs AS MATERIALIZED (
               SELECT c.id, c.json, c.create_date, c.last_modified_date FROM google_courses c
                WHERE c.deleted_at IS NULL AND json_extract(c.json, '$.courseState') IN ('ACTIVE', 'ARCHIVED')),
-            mem AS (
+            mem AS MATERIALIZED (
               SELECT s.course_id, s.user_id, s.json, s.create_date, s.last_modified_date, 'Student' AS role
                 FROM google_students s WHERE s.deleted_at IS NULL AND s.course_id IN (SELECT id FROM crs)
               UNION ALL
               SELECT t.course_id, t.user_id, t.json, t.create_date, t.last_modified_date, 'Teacher' AS role
                 FROM google_teachers t WHERE t.deleted_at IS NULL AND t.course_id IN (SELECT id FROM crs)),
-            cw AS (
+            cw AS MATERIALIZED (
               SELECT w.course_id, w.id, w.json, w.create_date, w.last_modified_date FROM google_coursework w
                WHERE w.deleted_at IS NULL AND COALESCE(json_extract(w.json, '$.state'), '') <> 'DELETED'
                  AND w.course_id IN (SELECT id FROM crs))

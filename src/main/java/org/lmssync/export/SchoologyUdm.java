@@ -23,10 +23,10 @@ final class SchoologyUdm implements UdmMapping {
     static final String SOURCE = "Schoology";
 
     private static final String WITH = """
-            WITH sec AS (
+            WITH sec AS MATERIALIZED (
               SELECT s.id, s.json, s.create_date, s.last_modified_date, s.retired_at FROM schoology_sections s
                WHERE s.deleted_at IS NULL),
-            enr AS (
+            enr AS MATERIALIZED (
               SELECT e.section_id, e.id, e.json, e.create_date, e.last_modified_date,
                      CAST(json_extract(e.json, '$.uid') AS TEXT) AS uid,
                      COALESCE(CAST(json_extract(e.json, '$.admin') AS INTEGER), 0) AS admin
