@@ -67,11 +67,15 @@ public enum UdmEntity {
     private final String folder;
     private final Scope scope;
     private final List<UdmColumn> columns;
+    private final List<String> header;
+    private final java.util.Set<String> names;
 
     UdmEntity(String folder, Scope scope, List<UdmColumn> columns) {
         this.folder = folder;
         this.scope = scope;
         this.columns = columns;
+        this.header = columns.stream().map(UdmColumn::name).toList();
+        this.names = java.util.Set.copyOf(header);
     }
 
     public String folder() {
@@ -87,6 +91,11 @@ public enum UdmEntity {
     }
 
     public List<String> header() {
-        return columns.stream().map(UdmColumn::name).toList();
+        return header;
+    }
+
+    /** Whether the entity has a column of this name. */
+    public boolean has(String column) {
+        return names.contains(column);
     }
 }

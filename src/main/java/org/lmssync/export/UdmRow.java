@@ -11,7 +11,7 @@ public record UdmRow(UdmEntity entity, Map<String, String> values) {
 
     public UdmRow {
         for (String k : values.keySet()) {
-            if (!entity.header().contains(k)) {
+            if (!entity.has(k)) {
                 throw new IllegalArgumentException(entity + " has no column " + k);
             }
         }
