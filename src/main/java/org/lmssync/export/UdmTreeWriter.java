@@ -28,6 +28,7 @@ final class UdmTreeWriter implements AutoCloseable {
     private Path folder;
     private BufferedWriter out;
     private Path partial;
+    private String header;
     private int rowsInFile;
     private int files;
 
@@ -77,14 +78,12 @@ final class UdmTreeWriter implements AutoCloseable {
         out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16);
         rowsInFile = 0;
-        currentHeader = CsvLine.of(e.header());
+        header = CsvLine.of(e.header());
     }
-
-    private String currentHeader;
 
     void row(List<String> values) throws IOException {
         if (rowsInFile == 0) {
-            out.write(currentHeader);
+            out.write(header);
         }
         out.write(CsvLine.of(values));
         rowsInFile++;
