@@ -18,7 +18,9 @@ import java.util.List;
  * <p>What is exported: sections of courses in state {@code available} or {@code completed}; the
  * student enrollments of those sections in every state but {@code deleted} (active → Active,
  * invited → Invite pending, the others → Archived); the users (students only, as Ed-Fi) with such an
- * enrollment, except deleted users; every assignment not deleted; their submissions.
+ * enrollment, except deleted users; every assignment not deleted; their submissions; and, when the
+ * optional {@code auth_events} resource is synced, those users' sign-ins and sign-outs as system
+ * activities (the Canvas v1 extractor's recipe).
  */
 final class CanvasUdm implements UdmMapping {
     static final String SOURCE = "Canvas";
@@ -89,12 +91,36 @@ final class CanvasUdm implements UdmMapping {
                         SELECT sec.section_id AS folder_section, asg.json, asg.create_date, asg.last_modified_date
                           FROM sec LEFT JOIN asg ON asg.course_id = sec.course_id
                          ORDER BY folder_section, asg.id""", CanvasUdm::assignment),
+                // sign-ins and sign-outs (the optional auth_events resource), all of them each time:
+                // the loader soft-deletes system activities missing from the newest file
+                new UdmQuery(UdmEntity.SYSTEM_ACTIVITIES, WITH + """
+                        SELECT ev.json, ev.create_date, ev.last_modified_date FROM canvas_auth_events ev
+                         WHERE ev.deleted_at IS NULL
+                           AND CAST(COALESCE(json_extract(ev.json, '$.links.user'), json_extract(ev.json, '$.user_id')) AS TEXT)
+                               IN (SELECT user_id FROM enr)
+                         ORDER BY ev.id""", CanvasUdm::authEvent, "canvas_auth_events"),
                 new UdmQuery(UdmEntity.USERS, WITH + """
                         SELECT u.json, u.create_date, u.last_modified_date FROM canvas_users u
                          WHERE u.id IN (SELECT user_id FROM enr) ORDER BY u.id""", CanvasUdm::user),
                 new UdmQuery(UdmEntity.SECTIONS, WITH + """
                         SELECT sec.json, sec.create_date, sec.last_modified_date FROM sec ORDER BY sec.section_id""",
                         CanvasUdm::section));
+    }
+
+    /** The v1 extractor's recipe: {@code "{in|out}#{userId}#{created_at}"}, login → sign-in, anything else → sign-out. */
+    static List<UdmRow> authEvent(SourceRow r) {
+        JsonNode j = r.json();
+        String user = firstOf(text(j.path("links"), "user"), text(j, "user_id"));
+        boolean in = text(j, "event_type").equals("login");
+        String at = utc(text(j, "created_at"));
+        return List.of(UdmRow.of(UdmEntity.SYSTEM_ACTIVITIES)
+                .put("SourceSystemIdentifier", (in ? "in" : "out") + "#" + user + "#" + text(j, "created_at"))
+                .put("SourceSystem", SOURCE).put("LMSUserSourceSystemIdentifier", user)
+                .put("ActivityType", in ? "sign-in" : "sign-out").put("ActivityDateTime", at).put("ActivityStatus", "active")
+                .put("ParentSourceSystemIdentifier", "").put("ActivityTimeInMinutes", "")
+                .put("CreateDate", r.createDate()).put("LastModifiedDate", r.lastModifiedDate())
+                .put("SourceCreateDate", at).put("SourceLastModifiedDate", "")
+                .build());
     }
 
     static List<UdmRow> user(SourceRow r) {

@@ -45,15 +45,19 @@ public final class UdmExporter {
 
     /** Whether the sync DB has every table the LMS's export reads. */
     public static boolean hasTables(Connection db, UdmMapping mapping) throws SQLException {
-        DatabaseMetaData md = db.getMetaData();
         for (String t : mapping.tables()) {
-            try (ResultSet rs = md.getTables(null, null, t, new String[] {"TABLE"})) {
-                if (!rs.next()) {
-                    return false;
-                }
+            if (!hasTable(db, t)) {
+                return false;
             }
         }
         return true;
+    }
+
+    private static boolean hasTable(Connection db, String table) throws SQLException {
+        DatabaseMetaData md = db.getMetaData();
+        try (ResultSet rs = md.getTables(null, null, table, new String[] {"TABLE"})) {
+            return rs.next();
+        }
     }
 
     /**
@@ -76,7 +80,9 @@ public final class UdmExporter {
              UdmTreeWriter writer = new UdmTreeWriter(root, state.stamp(), state.stamp().substring(0, 10))) {
             try {
                 for (UdmQuery q : mapping.queries()) {
-                    run(db, q, state, writer, n);
+                    if (q.optionalTable() == null || hasTable(db, q.optionalTable())) {
+                        run(db, q, state, writer, n);
+                    }
                 }
                 writer.finish();
             } catch (SQLException | IOException | RuntimeException e) {

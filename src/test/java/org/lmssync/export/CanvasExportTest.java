@@ -27,6 +27,9 @@ class CanvasExportTest extends ExportTestSupport {
     @Test
     void theDemoDistrictLoadsAsEdFiWouldAndDeletionsAndReturnsReachTheLoader() throws Exception {
         CanvasDemo canvas = start(new CanvasDemo("small"));
+        // with the optional auth_events resource, which the export turns into system activities
+        config.put("lms.canvas.resources", "courses,sections,enrollments,users,assignments,submissions,auth_events");
+        config.put("lms.school-year-start", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString());
         sync();
         LoaderContract.Tree first = export("Canvas", SECTION_FILES);
         checkAgainstSyncDb(first);
@@ -89,5 +92,11 @@ class CanvasExportTest extends ExportTestSupport {
         for (Map<String, String> s : t.rows("submissions")) {
             assertTrue(Set.of("late", "missing", "graded", "Upcoming", "on-time").contains(s.get("SubmissionStatus")), s.toString());
         }
+        Set<String> signIns = set("SELECT CASE json_extract(json, '$.event_type') WHEN 'login' THEN 'in' ELSE 'out' END"
+                + " || '#' || json_extract(json, '$.links.user') || '#' || json_extract(json, '$.created_at')"
+                + " FROM canvas_auth_events WHERE deleted_at IS NULL AND CAST(json_extract(json, '$.links.user') AS TEXT)"
+                + " IN (SELECT CAST(user_id AS TEXT) FROM (" + STUDENTS + "))");
+        assertFalse(signIns.isEmpty(), "the simulator has sign-ins of students");
+        assertEquals(signIns, t.ssis("system-activities"));
     }
 }

@@ -102,6 +102,12 @@ class ExportFixesTest {
                 + "\"enrollment_state\":\"completed\",\"course_section_id\":11}", "31");
         f.insert("canvas_assignments", "1", "{\"id\":7,\"course_id\":1,\"name\":\"Quiz\",\"points_possible\":9.5,"
                 + "\"due_at\":\"2026-02-01T00:59:59-05:00\",\"submission_types\":[\"online_upload\",\"online_text_entry\"]}", "1", "7");
+        f.insert("canvas_auth_events", "3", "{\"id\":\"e1\",\"created_at\":\"2026-02-01T08:00:00-06:00\","
+                + "\"event_type\":\"login\",\"links\":{\"user\":3}}", "e1");
+        f.insert("canvas_auth_events", "3", "{\"id\":\"e2\",\"created_at\":\"2026-02-01T09:00:00-06:00\","
+                + "\"event_type\":\"logout\",\"links\":{\"user\":3}}", "e2");
+        f.insert("canvas_auth_events", "4", "{\"id\":\"e3\",\"created_at\":\"2026-02-01T09:00:00-06:00\","
+                + "\"event_type\":\"login\",\"links\":{\"user\":4}}", "e3");
         f.insert("canvas_submissions", "1", "{\"id\":70,\"assignment_id\":7,\"user_id\":3,\"score\":7.5,\"grade\":\"7.5\","
                 + "\"workflow_state\":\"unsubmitted\"}", "70");
         LoaderContract.Tree t = export(f, "canvas", "Canvas", java.util.Set.of("section-associations", "assignments"));
@@ -118,6 +124,15 @@ class ExportFixesTest {
         assertEquals("Upcoming", s.get("SubmissionStatus"), "the descriptor's code value; Ed-Fi writes 'upcoming'");
         assertEquals("8", s.get("EarnedPoints"), "Ed-Fi leaves the score out");
         assertEquals("11-7", s.get("AssignmentSourceSystemIdentifier"));
+        // auth events as system activities, only for exported users (the loader drops the others)
+        assertEquals(java.util.Set.of("2026-03-04"), t.scopes("system-activities"), "date= is the export's date");
+        Map<String, Map<String, String>> sys = t.bySsi("system-activities");
+        assertEquals(java.util.Set.of("in#3#2026-02-01T08:00:00-06:00", "out#3#2026-02-01T09:00:00-06:00"), sys.keySet());
+        Map<String, String> in = sys.get("in#3#2026-02-01T08:00:00-06:00");
+        assertEquals("sign-in", in.get("ActivityType"));
+        assertEquals("2026-02-01 14:00:00", in.get("ActivityDateTime"));
+        assertEquals("3", in.get("LMSUserSourceSystemIdentifier"));
+        assertEquals("active", in.get("ActivityStatus"));
     }
 
     @Test

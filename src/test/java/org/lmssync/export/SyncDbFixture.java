@@ -24,6 +24,7 @@ final class SyncDbFixture implements AutoCloseable {
         TABLES.put("canvas_users", List.of("id"));
         TABLES.put("canvas_assignments", List.of("course_id", "id"));
         TABLES.put("canvas_submissions", List.of("id"));
+        TABLES.put("canvas_auth_events", List.of("id"));
         TABLES.put("google_courses", List.of("id"));
         TABLES.put("google_students", List.of("course_id", "user_id"));
         TABLES.put("google_teachers", List.of("course_id", "user_id"));
