@@ -38,7 +38,9 @@ final class ExportState implements AutoCloseable {
     private final String stamp;
     private final String now;
     private final PreparedStatement find;
-    private final PreparedStatement upsert;
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    private final PreparedStatement seen;
 
     /**
      * Starts an export of the tree at {@code root}.
@@ -54,6 +56,9 @@ final class ExportState implements AutoCloseable {
         }
         c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve(FILE));
         try (Statement st = c.createStatement()) {
+            // one transaction per export; a crash loses at most that export's bookkeeping, which
+            // only means its records are dated as if it had not happened
+            st.execute("PRAGMA synchronous = NORMAL");
             st.execute("CREATE TABLE IF NOT EXISTS udm_exports (export_id INTEGER PRIMARY KEY AUTOINCREMENT,"
                     + " stamp TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, rows INTEGER)");
             st.execute("CREATE TABLE IF NOT EXISTS udm_export_keys (entity TEXT NOT NULL, ssi TEXT NOT NULL,"
@@ -83,8 +88,11 @@ final class ExportState implements AutoCloseable {
         }
         c.setAutoCommit(false);
         find = c.prepareStatement("SELECT content_lmd, emitted_lmd, export_id FROM udm_export_keys WHERE entity = ? AND ssi = ?");
-        upsert = c.prepareStatement("INSERT OR REPLACE INTO udm_export_keys (entity, ssi, content_lmd, emitted_lmd, export_id)"
+        insert = c.prepareStatement("INSERT INTO udm_export_keys (content_lmd, emitted_lmd, export_id, entity, ssi)"
                 + " VALUES (?, ?, ?, ?, ?)");
+        update = c.prepareStatement("UPDATE udm_export_keys SET content_lmd = ?, emitted_lmd = ?, export_id = ?"
+                + " WHERE entity = ? AND ssi = ?");
+        seen = c.prepareStatement("UPDATE udm_export_keys SET export_id = ? WHERE entity = ? AND ssi = ?");
     }
 
     /** {@code YYYY-MM-DD-HH-MM-SS}: later than every earlier export's, so unique in every folder. */
@@ -101,19 +109,27 @@ final class ExportState implements AutoCloseable {
         find.setString(1, entity.name());
         find.setString(2, ssi);
         String emit;
+        PreparedStatement write;
         try (ResultSet rs = find.executeQuery()) {
             if (!rs.next()) {
                 emit = lastModified;
+                write = insert;
             } else {
                 String content = rs.getString(1);
                 String emitted = rs.getString(2);
-                long seen = rs.getLong(3);
-                if (seen == exportId) {
+                long seenIn = rs.getLong(3);
+                if (seenIn == exportId) {
                     return null;
                 }
-                boolean continuous = seen == previousId;
+                boolean continuous = seenIn == previousId;
+                write = update;
                 if (continuous && content.equals(lastModified)) {
-                    emit = emitted;
+                    // the common case: present last time, unchanged; only the export that saw it moves
+                    seen.setLong(1, exportId);
+                    seen.setString(2, entity.name());
+                    seen.setString(3, ssi);
+                    seen.executeUpdate();
+                    return emitted;
                 } else if (continuous && lastModified.compareTo(emitted) > 0) {
                     emit = lastModified;
                 } else {
@@ -124,12 +140,12 @@ final class ExportState implements AutoCloseable {
                 }
             }
         }
-        upsert.setString(1, entity.name());
-        upsert.setString(2, ssi);
-        upsert.setString(3, lastModified);
-        upsert.setString(4, emit);
-        upsert.setLong(5, exportId);
-        upsert.executeUpdate();
+        write.setString(1, lastModified);
+        write.setString(2, emit);
+        write.setLong(3, exportId);
+        write.setString(4, entity.name());
+        write.setString(5, ssi);
+        write.executeUpdate();
         return emit;
     }
 
