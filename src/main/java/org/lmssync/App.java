@@ -39,6 +39,7 @@ public final class App {
                     System.getProperties());
             return switch (cli.command()) {
                 case "status" -> new StatusCommand(settings, out).run();
+                case "export" -> new org.lmssync.export.ExportCommand(settings, cli.udm(), cli.lms(), out, err).run();
                 case "demo" -> new org.lmssync.demo.DemoCommand(settings, out,
                         (demo, lms) -> new SyncCommand(demo, "demo", lms, out).run()).run();
                 default -> new SyncCommand(settings, cli.command(), cli.lms(), out).run();

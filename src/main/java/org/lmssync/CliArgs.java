@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code <command> [--config FILE] [--lms a,b] [--help] [--version]}. */
-record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version) {
-    static final List<String> COMMANDS = List.of("run", "once", "demo", "status");
+/** The command line: {@code <command> [--config FILE] [--lms a,b] [--udm DIR] [--help] [--version]}. */
+record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version, Path udm) {
+    static final List<String> COMMANDS = List.of("run", "once", "demo", "status", "export");
 
     static CliArgs parse(String[] args) {
         String command = null;
@@ -15,6 +15,7 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
         List<String> lms = new ArrayList<>();
         boolean help = false;
         boolean version = false;
+        Path udm = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -24,6 +25,7 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                     config = Path.of(value(args, ++i, a));
                     configGiven = true;
                 }
+                case "--udm" -> udm = Path.of(value(args, ++i, a));
                 case "--lms" -> {
                     for (String name : value(args, ++i, a).split(",")) {
                         if (!name.isBlank()) {
@@ -35,6 +37,8 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                     if (a.startsWith("--config=")) {
                         config = Path.of(a.substring("--config=".length()));
                         configGiven = true;
+                    } else if (a.startsWith("--udm=")) {
+                        return parse(replace(args, i, "--udm", a.substring("--udm=".length())));
                     } else if (a.startsWith("--lms=")) {
                         return parse(replace(args, i, "--lms", a.substring("--lms=".length())));
                     } else if (a.startsWith("-")) {
@@ -47,7 +51,7 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                 }
             }
         }
-        return new CliArgs(command == null ? "run" : command, config, configGiven, List.copyOf(lms), help, version);
+        return new CliArgs(command == null ? "run" : command, config, configGiven, List.copyOf(lms), help, version, udm);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -73,10 +77,12 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                   once     sync every enabled LMS (or those of --lms) once, print a summary, exit
                   demo     sync the built-in simulators into data/demo.db, change them, sync again
                   status   print the latest runs recorded in the sync DB
+                  export   write the Ed-Fi UDM CSV tree of each LMS (or those of --lms) under --udm DIR
 
                 Options:
                   --config FILE     properties file layered over the packaged defaults (default ./application.properties)
                   --lms a,b         only these LMSs (google, schoology, canvas)
+                  --udm DIR         export: the folder of the UDM trees (default lms.export.udm-dir)
                   --help            this text
                   --version         the version
 

@@ -207,6 +207,7 @@ public final class LmsSync implements RoutesBuilder {
         model.addModelLifecycleStrategy(ResourceCatalog.derivedRouteIds(context));
         PluginHelper.getRoutesLoader(context).loadRoutes(yaml);
         new EngineRoutes().addRoutesToCamelContext(context);
+        new org.lmssync.export.ExportRoutes().addRoutesToCamelContext(context);
         for (String lms : active) {
             // a routes file of an earlier version may still declare its own schedule route: it is kept
             if (model.getRouteDefinition(lms + "-schedule") == null) {

@@ -9,15 +9,20 @@ import org.lmssync.simulator.canvas.CanvasSimConfig;
 import org.lmssync.simulator.canvas.CanvasSimulator;
 
 /** The Canvas simulator, with its leaky-bucket throttle on. */
-final class CanvasDemo implements DemoSource {
+public final class CanvasDemo implements DemoSource {
     private final CanvasSimulator sim;
 
     /** @param scale {@code small} (about 1,500 records) or {@code medium} (about 60,000) */
-    CanvasDemo(String scale) {
+    public CanvasDemo(String scale) {
         CanvasDistrictSize size = scale.equals("medium") ? CanvasDistrictSize.medium() : CanvasDistrictSize.small();
         // The demo's token lacks Canvas's "Users - view login IDs": users come without login_id, as real
         // Canvas sends them to such a token (the key is left out, not null).
         sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(2026).size(size).viewLoginIds(false).build());
+    }
+
+    /** The running simulator, for tests that change its data beyond {@link #change()}. */
+    public CanvasSimulator simulator() {
+        return sim;
     }
 
     @Override

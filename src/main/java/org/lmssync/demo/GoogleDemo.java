@@ -9,14 +9,19 @@ import org.lmssync.simulator.google.GoogleSimConfig;
 import org.lmssync.simulator.google.GoogleSimulator;
 
 /** The Google Classroom + Reports simulator. */
-final class GoogleDemo implements DemoSource {
+public final class GoogleDemo implements DemoSource {
     private final GoogleSimulator sim;
 
     /** @param scale {@code small} (about 7,000 records) or {@code medium} (about 80,000) */
-    GoogleDemo(String scale) {
+    public GoogleDemo(String scale) {
         DistrictSize size = scale.equals("medium") ? DistrictSize.medium()
                 : new DistrictSize(20, 25, 2, 8, 400, 30);
         sim = GoogleSimulator.start(GoogleSimConfig.builder().seed(2026).size(size).build());
+    }
+
+    /** The running simulator, for tests that change its data beyond {@link #change()}. */
+    public GoogleSimulator simulator() {
+        return sim;
     }
 
     @Override

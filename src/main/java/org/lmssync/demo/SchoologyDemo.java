@@ -9,16 +9,21 @@ import org.lmssync.simulator.schoology.SchoologySimConfig;
 import org.lmssync.simulator.schoology.SchoologySimulator;
 
 /** The Schoology simulator (OAuth 1.0a, its default token bucket of 50 requests per 5 s). */
-final class SchoologyDemo implements DemoSource {
+public final class SchoologyDemo implements DemoSource {
     private final SchoologySimulator sim;
 
     /** @param scale {@code small} (about 2,000 records) or {@code medium} (about 55,000) */
-    SchoologyDemo(String scale) {
+    public SchoologyDemo(String scale) {
         SchoologyDistrictSize size = scale.equals("medium") ? SchoologyDistrictSize.medium()
                 : new SchoologyDistrictSize(200, 10, 5, 5, 2, 25, 6, 20, 4, 20);
         // The school year starts on the demo's lms.school-year-start, so attendance falls in the synced dates.
         sim = SchoologySimulator.start(SchoologySimConfig.builder().seed(2026).size(size)
                 .schoolYearStart(DemoCommand.schoolYearStart()).build());
+    }
+
+    /** The running simulator, for tests that change its data beyond {@link #change()}. */
+    public SchoologySimulator simulator() {
+        return sim;
     }
 
     @Override
