@@ -75,6 +75,11 @@ public abstract class SyncTestSupport {
     }
 
     protected List<Map<String, Object>> query(String sql) throws SQLException {
+        return query(db, sql);
+    }
+
+    /** The rows of {@code sql} on the SQLite file {@code db}, each as column label → value. */
+    public static List<Map<String, Object>> query(Path db, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -249,18 +248,6 @@ class RunOverlapIT {
     }
 
     private static List<Map<String, Object>> query(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= n; i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+        return org.lmssync.SyncTestSupport.query(db, sql);
     }
 }
