@@ -106,7 +106,11 @@ public final class LmsSync implements RoutesBuilder {
         private Builder() {
         }
 
-        /** The {@code lms.*} keys; without this call they are read from the host context's properties. */
+        /**
+         * The {@code lms.*} keys. Without this call they are listed from the host context's
+         * properties (camel-main's properties files); a Spring Environment cannot be listed that
+         * way, so a Spring Boot host passes them (see examples/spring-boot).
+         */
         public Builder settings(Map<String, String> values) {
             this.settings = new LinkedHashMap<>(values);
             return this;
