@@ -154,6 +154,10 @@ final class SyncCommand {
         p.putIfAbsent("camel.main.name", "lms-sync");
         // lms-sync loads its own YAML; scanning the shaded jar for routes costs seconds of start-up
         p.put("camel.main.routes-collector-enabled", "false");
+        if ("true".equalsIgnoreCase(p.getProperty("camel.management.enabled", "").trim())) {
+            // the endpoint's /observe/metrics: camel-main creates the Prometheus registry lms-sync's meters go to
+            p.putIfAbsent("camel.metrics.enabled", "true");
+        }
         if (!command.equals("run")) {
             p.put("camel.component.quartz.auto-start-scheduler", "false");
         }
