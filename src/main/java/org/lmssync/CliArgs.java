@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code <command> [--config FILE] [--lms a,b] [--help] [--version]}. */
-record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version) {
+/** The command line: {@code <command> [--config FILE] [--lms a,b] [--quiet|--verbose] [--json] [--help] [--version]}. */
+record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version,
+               boolean quiet, boolean verbose, boolean json) {
     static final List<String> COMMANDS = List.of("run", "once", "demo", "status");
 
     static CliArgs parse(String[] args) {
@@ -15,11 +16,17 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
         List<String> lms = new ArrayList<>();
         boolean help = false;
         boolean version = false;
+        boolean quiet = false;
+        boolean verbose = false;
+        boolean json = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
+                case "--quiet", "-q" -> quiet = true;
+                case "--verbose", "-v" -> verbose = true;
+                case "--json" -> json = true;
                 case "--config" -> {
                     config = Path.of(value(args, ++i, a));
                     configGiven = true;
@@ -47,7 +54,14 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                 }
             }
         }
-        return new CliArgs(command == null ? "run" : command, config, configGiven, List.copyOf(lms), help, version);
+        if (quiet && verbose) {
+            throw new IllegalArgumentException("--quiet and --verbose cannot be used together");
+        }
+        String cmd = command == null ? "run" : command;
+        if (json && !cmd.equals("status")) {
+            throw new IllegalArgumentException("--json is an option of status only");
+        }
+        return new CliArgs(cmd, config, configGiven, List.copyOf(lms), help, version, quiet, verbose, json);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -77,6 +91,9 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                 Options:
                   --config FILE     properties file layered over the packaged defaults (default ./application.properties)
                   --lms a,b         only these LMSs (google, schoology, canvas)
+                  --quiet, -q       warnings, errors and the summary only (no progress line)
+                  --verbose, -v     every listing and page in the log (DEBUG), no progress line
+                  --json            status: the latest runs as JSON, for scripts
                   --help            this text
                   --version         the version
 
