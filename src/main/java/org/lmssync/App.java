@@ -14,6 +14,12 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        try {
+            // the JVM's own run only: the log levels are read once, when the binding starts
+            logLevels(CliArgs.parse(args));
+        } catch (IllegalArgumentException reportedByRun) {
+            // run() prints it with the usage
+        }
         System.exit(run(args, System.out, System.err));
     }
 
@@ -34,15 +40,17 @@ public final class App {
             out.println("lms-sync " + version());
             return OK;
         }
+        boolean progress = !cli.quiet() && !cli.verbose();
+        boolean terminal = err == System.err && System.console() != null;
         try {
             Settings settings = Settings.load(LmsSync.defaults(), cli.config(), cli.configGiven(), System.getenv(),
                     System.getProperties());
             return switch (cli.command()) {
-                case "status" -> new StatusCommand(settings, out).run();
+                case "status" -> new StatusCommand(settings, out, cli.json()).run();
                 case "export" -> new org.lmssync.export.ExportCommand(settings, cli.udm(), cli.lms(), out, err).run();
                 case "demo" -> new org.lmssync.demo.DemoCommand(settings, out,
-                        (demo, lms) -> new SyncCommand(demo, "demo", lms, out).run()).run();
-                default -> new SyncCommand(settings, cli.command(), cli.lms(), out).run();
+                        (demo, lms) -> new SyncCommand(demo, "demo", lms, out, progress ? err : null, terminal).run()).run();
+                default -> new SyncCommand(settings, cli.command(), cli.lms(), out, progress ? err : null, terminal).run();
             };
         } catch (ConfigException e) {
             err.println("lms-sync: configuration error: " + e.getMessage());
@@ -50,6 +58,22 @@ public final class App {
         } catch (java.io.IOException e) {
             err.println("lms-sync: " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    /**
+     * The standalone jar's log levels (slf4j-simple reads these system properties when it starts;
+     * with another binding they do nothing): --quiet keeps warnings, --verbose adds lms-sync's
+     * DEBUG lines, and by default the progress line says what ResourceSync's INFO line would.
+     */
+    private static void logLevels(CliArgs cli) {
+        String prefix = "org.slf4j.simpleLogger.";
+        if (cli.quiet()) {
+            System.setProperty(prefix + "defaultLogLevel", "warn");
+        } else if (cli.verbose()) {
+            System.setProperty(prefix + "log.org.lmssync", "debug");
+        } else if (!cli.command().equals("status")) {
+            System.setProperty(prefix + "log.org.lmssync.engine.ResourceSync", "warn");
         }
     }
 

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code <command> [--config FILE] [--lms a,b] [--udm DIR] [--help] [--version]}. */
-record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version, Path udm) {
+/** The command line: {@code <command> [--config FILE] [--lms a,b] [--udm DIR] [--quiet|--verbose] [--json] [--help] [--version]}. */
+record CliArgs(String command, Path config, boolean configGiven, List<String> lms, boolean help, boolean version, Path udm,
+               boolean quiet, boolean verbose, boolean json) {
     static final List<String> COMMANDS = List.of("run", "once", "demo", "status", "export");
 
     static CliArgs parse(String[] args) {
@@ -16,11 +17,17 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
         boolean help = false;
         boolean version = false;
         Path udm = null;
+        boolean quiet = false;
+        boolean verbose = false;
+        boolean json = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
+                case "--quiet", "-q" -> quiet = true;
+                case "--verbose", "-v" -> verbose = true;
+                case "--json" -> json = true;
                 case "--config" -> {
                     config = Path.of(value(args, ++i, a));
                     configGiven = true;
@@ -51,7 +58,14 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                 }
             }
         }
-        return new CliArgs(command == null ? "run" : command, config, configGiven, List.copyOf(lms), help, version, udm);
+        if (quiet && verbose) {
+            throw new IllegalArgumentException("--quiet and --verbose cannot be used together");
+        }
+        String cmd = command == null ? "run" : command;
+        if (json && !cmd.equals("status")) {
+            throw new IllegalArgumentException("--json is an option of status only");
+        }
+        return new CliArgs(cmd, config, configGiven, List.copyOf(lms), help, version, udm, quiet, verbose, json);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -83,6 +97,9 @@ record CliArgs(String command, Path config, boolean configGiven, List<String> lm
                   --config FILE     properties file layered over the packaged defaults (default ./application.properties)
                   --lms a,b         only these LMSs (google, schoology, canvas)
                   --udm DIR         export: the folder of the UDM trees (default lms.export.udm-dir)
+                  --quiet, -q       warnings, errors and the summary only (no progress line)
+                  --verbose, -v     every listing and page in the log (DEBUG), no progress line
+                  --json            status: the latest runs as JSON, for scripts
                   --help            this text
                   --version         the version
 

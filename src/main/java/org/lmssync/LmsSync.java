@@ -20,7 +20,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.model.Model;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesSource;
@@ -39,6 +43,12 @@ import org.lmssync.engine.PageRequest;
 import org.lmssync.engine.PageWriter;
 import org.lmssync.engine.RecordProcessor;
 import org.lmssync.engine.Redactor;
+import org.lmssync.engine.RunObserver;
+import org.lmssync.observe.LmsReadinessCheck;
+import org.lmssync.observe.Schedules;
+import org.lmssync.observe.SyncHistory;
+import org.lmssync.observe.SyncHealth;
+import org.lmssync.observe.SyncMetrics;
 import org.lmssync.engine.ResourceCatalog;
 import org.lmssync.engine.ResourceDefinition;
 import org.lmssync.engine.ResourceSync;
@@ -79,6 +89,10 @@ public final class LmsSync implements RoutesBuilder {
     private final String command;
     private final List<String> only;
     private final boolean scheduled;
+    private final RunObserver observer;
+    private final MeterRegistry meterRegistry;
+    private final SyncMetrics metrics = new SyncMetrics();
+    private volatile SyncHealth health;
     private volatile SyncRunner runner;
     private volatile SyncDatabase db;
     private volatile List<String> active = List.of();
@@ -89,6 +103,8 @@ public final class LmsSync implements RoutesBuilder {
         this.command = b.command;
         this.only = List.copyOf(b.only);
         this.scheduled = b.scheduled;
+        this.observer = b.observer;
+        this.meterRegistry = b.meterRegistry;
     }
 
     public static Builder builder() {
@@ -102,6 +118,8 @@ public final class LmsSync implements RoutesBuilder {
         private String command = "embedded";
         private List<String> only = List.of();
         private boolean scheduled = true;
+        private RunObserver observer = RunObserver.NONE;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -150,6 +168,21 @@ public final class LmsSync implements RoutesBuilder {
             return this;
         }
 
+        /** Also told of every run, resource, listing and page commit (the CLI's progress line). */
+        public Builder observer(RunObserver o) {
+            this.observer = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /**
+         * The registry lms-sync's meters go to. Without it, the host's {@link MeterRegistry} in the
+         * Camel registry when the context starts; with none there, no meters are recorded.
+         */
+        public Builder meterRegistry(MeterRegistry r) {
+            this.meterRegistry = r;
+            return this;
+        }
+
         public LmsSync build() {
             return new LmsSync(this);
         }
@@ -191,8 +224,12 @@ public final class LmsSync implements RoutesBuilder {
             throw new ConfigException("lms.db.url", "cannot open the sync DB: " + e.getMessage());
         }
         ResourceCatalog catalog = new ResourceCatalog();
-        runner = new SyncRunner(db, catalog, registry, command, selected, redactor);
-        bindBeans(context, config, registry, catalog, redactor);
+        Map<String, Map<String, Long>> history = SyncHistory.lastSuccess(db);
+        health = new SyncHealth(java.time.Clock.systemUTC(), maxMissedSchedules(settings), intervals(registry), history);
+        RunObserver observers = RunObserver.of(List.of(metrics, health, observer));
+        runner = new SyncRunner(db, catalog, registry, command, selected, redactor, observers);
+        bindBeans(context, config, registry, catalog, redactor, observers);
+        observe(context, history);
         for (LmsRegistry.Lms lms : registry.all()) {
             // the lanes of one LMS's resources run on its own pool, lms.<lms>.concurrency at a time
             // (threads start on first use; Camel shuts the pool down with the context). Inactive
@@ -297,19 +334,81 @@ public final class LmsSync implements RoutesBuilder {
     }
 
     private void bindBeans(CamelContext context, EngineConfig config, LmsRegistry registry, ResourceCatalog catalog,
-                           Redactor redactor) {
+                           Redactor redactor, RunObserver observers) {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var r = context.getRegistry();
         r.bind(BEAN_PREFIX + "Runner", runner);
         r.bind(BEAN_PREFIX + "Resources", new ResourceSync(db, catalog, registry, config,
-                () -> java.time.LocalDate.now(java.time.ZoneOffset.UTC), redactor));
+                () -> java.time.LocalDate.now(java.time.ZoneOffset.UTC), redactor, observers));
         r.bind(BEAN_PREFIX + "PageRequest", new PageRequest());
         r.bind(BEAN_PREFIX + "PageReader", new PageReader(mapper));
         r.bind(BEAN_PREFIX + "RecordProcessor", new RecordProcessor());
         r.bind(BEAN_PREFIX + "PageAssembler", new PageAssembler());
         r.bind(BEAN_PREFIX + "PageWriter", new PageWriter(db, catalog, config.deleteGuardPercent(),
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "lms-sync-writer")));
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "lms-sync-writer"), observers));
         r.bind(BEAN_PREFIX + "HttpRetry", new HttpRetry(config, new Random(), redactor));
+    }
+
+    /**
+     * Registers a readiness check per active LMS in the host's health-check registry, and binds the
+     * meters to the given registry, else to the host's when the context has started.
+     */
+    private void observe(CamelContext context, Map<String, Map<String, Long>> history) throws Exception {
+        HealthCheckRegistry checks = HealthCheckRegistry.get(context);
+        if (checks != null) {
+            for (String lms : active) {
+                checks.register(new LmsReadinessCheck(health, lms));
+            }
+        }
+        if (meterRegistry != null) {
+            metrics.bind(meterRegistry, active, history);
+            return;
+        }
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
+                MeterRegistry found = ctx.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                        MeterRegistry.class);
+                if (found == null) {
+                    Set<MeterRegistry> all = ctx.getRegistry().findByType(MeterRegistry.class);
+                    found = all.size() == 1 ? all.iterator().next() : null;
+                }
+                metrics.bind(found, active, history);
+            }
+        });
+    }
+
+    /** The registry lms-sync's meters go to (null when none was found). */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
+    /** The readiness state of an active LMS, as its health check reports it. */
+    public SyncHealth.State health(String lms) {
+        return health.state(lms);
+    }
+
+    private static int maxMissedSchedules(Settings settings) {
+        String key = "lms.health.max-missed-schedules";
+        String v = settings.find(key).orElse("2");
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(key, "must be a whole number of at least 1, not '" + v + "'");
+    }
+
+    private Map<String, java.time.Duration> intervals(LmsRegistry registry) {
+        Map<String, java.time.Duration> out = new LinkedHashMap<>();
+        java.util.Date now = new java.util.Date();
+        for (String lms : active) {
+            out.put(lms, Schedules.interval(registry.get(lms).config().schedule(), now));
+        }
+        return out;
     }
 
     private static HttpComponent httpComponent(EngineConfig config) {

@@ -74,6 +74,57 @@ final class RunReport {
         return out.toString();
     }
 
+    /**
+     * {@code status --json}: the latest {@code runs} runs per LMS, newest first, each with its
+     * resources, every column of sync_runs / sync_run_resources by its name. {@code db} null: no DB yet.
+     */
+    static String json(SyncDatabase db, java.nio.file.Path file, int runs) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        root.put("db", file.toString());
+        root.put("exists", db != null);
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("runs");
+        if (db == null) {
+            return root.toString();
+        }
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM sync_runs r WHERE r.run_id IN (SELECT run_id FROM sync_runs s"
+                     + " WHERE s.lms = r.lms ORDER BY run_id DESC LIMIT " + runs + ") ORDER BY r.lms, r.run_id DESC");
+             PreparedStatement pr = c.prepareStatement("SELECT * FROM sync_run_resources WHERE run_id = ? ORDER BY started_at");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                com.fasterxml.jackson.databind.node.ObjectNode run = row(list.addObject(), rs);
+                pr.setLong(1, rs.getLong("run_id"));
+                com.fasterxml.jackson.databind.node.ArrayNode resources = run.putArray("resources");
+                try (ResultSet rr = pr.executeQuery()) {
+                    while (rr.next()) {
+                        row(resources.addObject(), rr).remove("run_id");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            root.put("error", "cannot read the runs: " + e.getMessage());
+        }
+        return root.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode row(com.fasterxml.jackson.databind.node.ObjectNode node,
+                                                                     ResultSet rs) throws SQLException {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            Object v = rs.getObject(i);
+            String name = md.getColumnLabel(i);
+            if (v == null) {
+                node.putNull(name);
+            } else if (v instanceof Number n) {
+                node.put(name, n.longValue());
+            } else {
+                node.put(name, v.toString());
+            }
+        }
+        return node;
+    }
+
     static String table(List<String[]> rows) {
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {

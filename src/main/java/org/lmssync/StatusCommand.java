@@ -12,10 +12,12 @@ final class StatusCommand {
 
     private final Settings settings;
     private final PrintStream out;
+    private final boolean json;
 
-    StatusCommand(Settings settings, PrintStream out) {
+    StatusCommand(Settings settings, PrintStream out, boolean json) {
         this.settings = settings;
         this.out = out;
+        this.json = json;
     }
 
     int run() {
@@ -25,11 +27,19 @@ final class StatusCommand {
         }
         java.nio.file.Path file = SqliteDataSources.file(url);
         if (!Files.exists(file)) {
+            if (json) {
+                out.println(RunReport.json(null, file, RUNS_PER_LMS));
+                return App.OK;
+            }
             out.println("No sync DB at " + file + " yet: run 'once' or 'run' first.");
             return App.OK;
         }
         try (SyncDatabase db = new SyncDatabase(SqliteDataSources.create(url))) {
             db.open();
+            if (json) {
+                out.println(RunReport.json(db, file, RUNS_PER_LMS));
+                return App.OK;
+            }
             out.println("Sync DB: " + file);
             out.print(RunReport.latest(db, RUNS_PER_LMS));
         } catch (java.sql.SQLException | java.io.IOException e) {

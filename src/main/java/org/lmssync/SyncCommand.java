@@ -27,13 +27,21 @@ import org.slf4j.LoggerFactory;
 final class SyncCommand {
     private static final Logger LOG = LoggerFactory.getLogger(SyncCommand.class);
     private static final long STOP_GRACE_SECONDS = 60;
+    /** How often a plain (not a terminal) progress line is printed per resource in progress. */
+    private static final long PLAIN_PROGRESS_SECONDS = 30;
 
     private final Settings settings;
     private final String command;
     private final List<String> only;
     private final PrintStream out;
+    private final PrintStream progressOut;
+    private final boolean terminal;
 
-    SyncCommand(Settings settings, String command, List<String> only, PrintStream out) {
+    /** @param progressOut where the progress lines go (null: none); {@code terminal}: redrawn in place */
+    SyncCommand(Settings settings, String command, List<String> only, PrintStream out, PrintStream progressOut,
+                boolean terminal) {
+        this.progressOut = progressOut;
+        this.terminal = terminal;
         this.settings = settings;
         this.command = command;
         this.only = only;
@@ -48,9 +56,14 @@ final class SyncCommand {
         // the keys are checked before the lock file or the DB is touched (the routes are checked at start)
         EngineConfig.from(settings);
         LmsRegistry.load(settings, only);
-        try (DbLockFile lock = DbLockFile.take(SqliteDataSources.file(url))) {
-            LmsSync sync = LmsSync.builder().settings(settings.asMap()).command(command).only(only)
-                    .scheduled(command.equals("run")).dataSource(sqlite(url)).build();
+        try (DbLockFile lock = DbLockFile.take(SqliteDataSources.file(url));
+             Progress progress = progressOut == null ? null : new Progress(progressOut, terminal, PLAIN_PROGRESS_SECONDS)) {
+            LmsSync.Builder builder = LmsSync.builder().settings(settings.asMap()).command(command).only(only)
+                    .scheduled(command.equals("run")).dataSource(sqlite(url));
+            if (progress != null) {
+                builder.observer(progress);
+            }
+            LmsSync sync = builder.build();
             Main main = new Main();
             main.configure().addRoutesBuilder(sync);
             main.setOverrideProperties(camelProperties());
@@ -154,6 +167,10 @@ final class SyncCommand {
         p.putIfAbsent("camel.main.name", "lms-sync");
         // lms-sync loads its own YAML; scanning the shaded jar for routes costs seconds of start-up
         p.put("camel.main.routes-collector-enabled", "false");
+        if ("true".equalsIgnoreCase(p.getProperty("camel.management.enabled", "").trim())) {
+            // the endpoint's /observe/metrics: camel-main creates the Prometheus registry lms-sync's meters go to
+            p.putIfAbsent("camel.metrics.enabled", "true");
+        }
         if (!command.equals("run")) {
             p.put("camel.component.quartz.auto-start-scheduler", "false");
         }

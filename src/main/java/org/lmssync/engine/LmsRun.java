@@ -73,6 +73,11 @@ public final class LmsRun {
         return abortReason;
     }
 
+    /** The LMS rejected the configured credentials in this run (its remaining resources were skipped). */
+    public boolean credentialsRejected() {
+        return abortReason != null;
+    }
+
     void markInterrupted() {
         interrupted = true;
     }

@@ -27,12 +27,15 @@ public final class PageWriter {
     private final SyncDatabase db;
     private final ExecutorService writer;
     private final DeletionMarker deletions;
+    private final RunObserver observer;
 
     /**
      * @param writer the DB's writer thread: pages of every listing are committed there, one at a
      *               time, while their listings fetch on
      */
-    public PageWriter(SyncDatabase db, ResourceCatalog catalog, int deleteGuardPercent, ExecutorService writer) {
+    public PageWriter(SyncDatabase db, ResourceCatalog catalog, int deleteGuardPercent, ExecutorService writer,
+                      RunObserver observer) {
+        this.observer = observer;
         this.db = db;
         this.writer = writer;
         this.deletions = new DeletionMarker(catalog, deleteGuardPercent);
@@ -74,6 +77,7 @@ public final class PageWriter {
     }
 
     private void commit(ResourceRun run, Lane lane, Listing listing, Page page) throws SQLException {
+        long started = System.nanoTime();
         db.write(c -> {
             try {
                 write(c, run, lane, listing, page);
@@ -83,6 +87,7 @@ public final class PageWriter {
                 throw e;
             }
         });
+        observer.pageCommitted(run, System.nanoTime() - started);
     }
 
     /** A newest-first listing stops at the first record older than the stored watermark. */
@@ -224,7 +229,7 @@ public final class PageWriter {
         }
         if (clean && l.complete() && l.fullPass()) {
             if (l.checking() && l.retired > 0) {
-                LOG.info("{}{}: {} rows missing from the listing are in its deletion check: marked retired, not deleted",
+                LOG.debug("{}{}: {} rows missing from the listing are in its deletion check: marked retired, not deleted",
                         def.key(), scope.describe(), l.retired);
             }
             DeletionMarker.Outcome out = deletions.mark(c, def, scope.key(), l.passRunId(), now);
@@ -240,7 +245,7 @@ public final class PageWriter {
         if (scope.window() != null) {
             if (l.partialData()) {
                 lane.holdDate();
-                LOG.info("{}{}: the API marks this data partial or not yet available; it will be fetched again next run",
+                LOG.debug("{}{}: the API marks this data partial or not yet available; it will be fetched again next run",
                         def.key(), scope.describe());
             } else if (!lane.dateHeld()) {
                 lastAsOf = we;
@@ -257,7 +262,7 @@ public final class PageWriter {
         }
         double secs = Math.max(1e-3, (now - l.startedNanos) / 1e9);
         Counters n = run.counters();
-        LOG.info("{}{}: {} pages, {} records, {} rec/s; throttled {} times, {} ms waited",
+        LOG.debug("{}{}: {} pages, {} records, {} rec/s; throttled {} times, {} ms waited",
                 run.definition().key(), l.scope().describe(), l.pages, l.records, Math.round(l.records / secs),
                 n.get(Counter.THROTTLED), n.get(Counter.THROTTLE_WAIT_MS));
         run.lastProgressNanos = now;

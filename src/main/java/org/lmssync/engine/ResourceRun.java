@@ -105,6 +105,11 @@ public final class ResourceRun {
         return scopes.size();
     }
 
+    /** The listings planned for this run of the resource. */
+    public int listings() {
+        return scopes.size();
+    }
+
     void started() {
         started.incrementAndGet();
     }

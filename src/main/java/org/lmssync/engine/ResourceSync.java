@@ -37,9 +37,11 @@ public final class ResourceSync {
     private final ScopePlanner planner;
     private final Supplier<LocalDate> today;
     private final Redactor redactor;
+    private final RunObserver observer;
 
     public ResourceSync(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, EngineConfig config,
-                        Supplier<LocalDate> today, Redactor redactor) {
+                        Supplier<LocalDate> today, Redactor redactor, RunObserver observer) {
+        this.observer = observer;
         this.db = db;
         this.catalog = catalog;
         this.registry = registry;
@@ -65,11 +67,12 @@ public final class ResourceSync {
         });
         exchange.setProperty(RUN, run);
         exchange.getMessage().setBody(run.pending());
+        observer.resourceStarted(run);
         if (lmsRun.abortReason() != null) {
             run.fail("skipped: " + lmsRun.abortReason());
             return;
         }
-        LOG.info("{}: {} listing(s) to run ({})", def.key(), run.scopeCount(), def.strategy().name().toLowerCase());
+        LOG.debug("{}: {} listing(s) to run ({})", def.key(), run.scopeCount(), def.strategy().name().toLowerCase());
     }
 
     /** The first step of each listing of a lane: opens it, fresh or from the stored resume point. */
@@ -116,8 +119,9 @@ public final class ResourceSync {
                 resumable ? st.passRunId() : run.lmsRun().runId(), fullPass, stopAt,
                 resumable ? st.pendingWatermark() : null, resumable ? st.passRejected() : 0, run.lmsRun().stop());
         exchange.setProperty(LISTING, listing);
+        observer.listingStarted(run, listing);
         if (resumable) {
-            LOG.info("{}{}: resuming an unfinished listing from its stored page", def.key(), scope.describe());
+            LOG.debug("{}{}: resuming an unfinished listing from its stored page", def.key(), scope.describe());
         }
     }
 
@@ -127,6 +131,7 @@ public final class ResourceSync {
         Listing l = exchange.getProperty(LISTING, Listing.class);
         // a stop ends the page loop with a page still being committed: it commits first
         l.awaitWrite();
+        observer.listingEnded(run, l);
         if (l.failure() != null) {
             // the page that found the failure (a paging loop) recorded it; the other scopes go on
             exchange.getProperty(LANE, Lane.class).end();
@@ -139,7 +144,7 @@ public final class ResourceSync {
         } else {
             run.scopeSucceeded();
         }
-        LOG.info("{}{}: {} pages, {} records{}", run.definition().key(), l.scope().describe(), l.pages, l.records,
+        LOG.debug("{}{}: {} pages, {} records{}", run.definition().key(), l.scope().describe(), l.pages, l.records,
                 l.complete() ? "" : l.nextUrl() == null ? " (stopped at the watermark)" : " (interrupted; resumes next run)");
     }
 
@@ -167,7 +172,9 @@ public final class ResourceSync {
             closeWriter(run);
             LmsRun lmsRun = run.lmsRun();
             lmsRun.totals().add(run.counters());
-            lmsRun.resourceDone(new RunResult.Resource(run.definition().name(), run.status(), run.error(), run.counters().asMap()));
+            RunResult.Resource result = new RunResult.Resource(run.definition().name(), run.status(), run.error(),
+                    run.counters().asMap());
+            lmsRun.resourceDone(result);
             if (run.status().equals("failed")) {
                 lmsRun.failures().add(run.definition().name() + ": " + run.error());
             } else if (run.interrupted()) {
@@ -177,6 +184,7 @@ public final class ResourceSync {
             LOG.info("{}: {} — {} records, {} inserted, {} updated, {} unchanged, {} deleted, {} errors; {} requests, {} throttled",
                     run.definition().key(), run.status(), n.get(Counter.RECORDS), n.get(Counter.INSERTED), n.get(Counter.UPDATED), n.get(Counter.UNCHANGED), n.get(Counter.DELETED), n.get(Counter.ERRORS),
                     n.get(Counter.REQUESTS), n.get(Counter.THROTTLED));
+            observer.resourceFinished(run, result);
         }
     }
 
@@ -223,6 +231,7 @@ public final class ResourceSync {
         }
         Listing listing = exchange.getProperty(LISTING, Listing.class);
         if (listing != null) {
+            observer.listingEnded(run, listing);
             try {
                 // the page before the failing one may still be committing: let it land first
                 listing.awaitWrite();

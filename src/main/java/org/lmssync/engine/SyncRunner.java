@@ -29,6 +29,7 @@ public final class SyncRunner {
     private final String command;
     private final Map<String, List<String>> selected;
     private final Redactor redactor;
+    private final RunObserver observer;
     /** The runs in progress, by LMS: what {@link #cancel} and {@link #stopAll} reach. */
     private final Map<String, LmsRun> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -37,8 +38,9 @@ public final class SyncRunner {
      * @param selected per LMS, the resources to sync (from {@code lms.<lms>.resources}); absent = all
      */
     public SyncRunner(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, String command,
-                      Map<String, List<String>> selected, Redactor redactor) {
+                      Map<String, List<String>> selected, Redactor redactor, RunObserver observer) {
         this.redactor = redactor;
+        this.observer = observer;
         this.db = db;
         this.catalog = catalog;
         this.registry = registry;
@@ -94,6 +96,7 @@ public final class SyncRunner {
             }
             LOG.info("{}: run {} started: {}{}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList(),
                     run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
+            observer.runStarted(name, run.runId(), resources.stream().map(ResourceDefinition::name).toList());
             return resources.stream().map(d -> "direct:" + d.routeId()).toList();
         } catch (SQLException | RuntimeException e) {
             lms.running().release();
@@ -123,7 +126,9 @@ public final class SyncRunner {
     public void finish(Exchange exchange) {
         LmsRun run = exchange.getProperty(RUN, LmsRun.class);
         if (run == null) {
-            exchange.getMessage().setBody(RunResult.skipped(exchange.getProperty(LMS_HEADER, String.class)));
+            RunResult skipped = RunResult.skipped(exchange.getProperty(LMS_HEADER, String.class));
+            exchange.getMessage().setBody(skipped);
+            observer.runFinished(skipped, false);
             return;
         }
         try {
@@ -139,8 +144,10 @@ public final class SyncRunner {
         } finally {
             active.remove(run.lms(), run);
             exchange.removeProperty(RUN);
-            exchange.getMessage().setBody(run.result());
+            RunResult result = run.result();
+            exchange.getMessage().setBody(result);
             registry.get(run.lms()).running().release();
+            observer.runFinished(result, run.credentialsRejected());
         }
     }
 
