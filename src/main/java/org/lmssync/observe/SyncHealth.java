@@ -45,7 +45,8 @@ public final class SyncHealth implements RunObserver {
         this.clock = clock;
         this.installed = clock.instant();
         this.maxMissed = maxMissed;
-        this.intervals = Map.copyOf(intervals);
+        // a value may be null (a schedule with no two next fire times): no staleness rule for that LMS
+        this.intervals = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(intervals));
         for (String lms : intervals.keySet()) {
             Last l = new Last();
             Long at = lastSuccess.getOrDefault(lms, Map.of()).get("*");
