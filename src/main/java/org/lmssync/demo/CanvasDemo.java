@@ -15,7 +15,9 @@ final class CanvasDemo implements DemoSource {
     /** @param scale {@code small} (about 1,500 records) or {@code medium} (about 60,000) */
     CanvasDemo(String scale) {
         CanvasDistrictSize size = scale.equals("medium") ? CanvasDistrictSize.medium() : CanvasDistrictSize.small();
-        sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(2026).size(size).build());
+        // The demo's token lacks Canvas's "Users - view login IDs": users come without login_id, as real
+        // Canvas sends them to such a token (the key is left out, not null).
+        sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(2026).size(size).viewLoginIds(false).build());
     }
 
     @Override
@@ -43,6 +45,7 @@ final class CanvasDemo implements DemoSource {
         List<JsonNode> assignments = sim.assignments(a);
         JsonNode student = sim.enrollments(otherSection).stream()
                 .filter(e -> e.get("type").asText().equals("StudentEnrollment")).findFirst().orElseThrow();
+        long leaver = sim.users(false).get(sim.users(false).size() - 1).get("id").asLong();
         sim.applyChanges(c -> {
             long added = c.addCourse("Demo Robotics");
             c.renameCourse(a, "Algebra I (renamed)");
@@ -50,9 +53,10 @@ final class CanvasDemo implements DemoSource {
             c.deactivateEnrollment(enrollment.get("id").asLong());
             c.deleteAssignment(assignments.get(assignments.size() - 1).get("id").asLong());
             c.grade(assignments.get(0).get("id").asLong(), student.get("user_id").asLong(), 17.5);
+            c.deleteUser(leaver);
         });
         return "canvas: added a course, renamed a course, deleted a section, deactivated an enrollment,"
-                + " deleted an assignment, graded a submission";
+                + " deleted an assignment, graded a submission, deleted a user";
     }
 
     @Override

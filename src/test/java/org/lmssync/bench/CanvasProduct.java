@@ -51,7 +51,7 @@ final class CanvasProduct {
         }
         List<Need> needs = new ArrayList<>();
         needs.add(new Need("courses", Product.pages(courses.size(), pageSize)));
-        needs.add(new Need("users", Product.pages(sim.users(true).size(), pageSize)));
+        needs.add(new Need("users", Product.pages(sim.users(false, true).size(), pageSize)));
         needs.add(new Need("sections", sections));
         needs.add(new Need("enrollments", enrollments));
         needs.add(new Need("assignments", assignments));

@@ -32,6 +32,6 @@ final class CanvasFixture {
         }
         return List.of(new Table("courses", "canvas_courses", "id", LmsFixture.byField(sim.courses(List.of("all")), "id")),
                 new Table("sections", "canvas_sections", "id", sections, "course_id"),
-                new Table("users", "canvas_users", "id", LmsFixture.byField(sim.users(true), "id")));
+                new Table("users", "canvas_users", "id", LmsFixture.byField(sim.users(false, true), "id")));
     }
 }

@@ -109,7 +109,8 @@ final class CanvasApi implements SimHandler {
         }
         if ((m = ACCOUNT_USERS.match(p)).isPresent()) {
             boolean deleted = bool(req.param("include_deleted_users").orElse(""));
-            return numeric(req, listings.accountUsers(account(m.get()), deleted), json::user);
+            boolean email = includes(req).contains("email");
+            return numeric(req, listings.accountUsers(account(m.get()), deleted), u -> json.user(u, email));
         }
         if ((m = COURSE.match(p)).isPresent()) {
             return one(json.course(course(m.get()), includes(req).contains("term")));
@@ -130,7 +131,8 @@ final class CanvasApi implements SimHandler {
         if ((m = COURSE_USERS.match(p)).isPresent()) {
             Set<String> states = values(req, "enrollment_state");
             return numeric(req, listings.courseUsers(course(m.get()).id, values(req, "enrollment_type"),
-                    states.isEmpty() ? Listings.DEFAULT_COURSE_USER_STATES : states), json::user);
+                    states.isEmpty() ? Listings.DEFAULT_COURSE_USER_STATES : states),
+                    u -> json.user(u, includes(req).contains("email")));
         }
         if ((m = ASSIGNMENTS.match(p)).isPresent()) {
             return numeric(req, listings.assignments(course(m.get()).id, req.param("order_by").orElse(null)),

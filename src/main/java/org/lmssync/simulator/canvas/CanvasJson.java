@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lmssync.simulator.DataGen;
 import org.lmssync.simulator.Json;
+import org.lmssync.simulator.Shapes;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,12 +28,14 @@ final class CanvasJson {
     private final Submissions submissions;
     private final Supplier<String> baseUrl;
     private final DateTimeFormatter local;
+    private final boolean real;
 
     CanvasJson(District d, Submissions submissions, Supplier<String> baseUrl) {
         this.d = d;
         this.submissions = submissions;
         this.baseUrl = baseUrl;
         this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(d.cfg.timeZone());
+        this.real = d.cfg.shapes() == Shapes.REAL;
     }
 
     static String utc(Instant t) {
@@ -84,30 +87,52 @@ final class CanvasJson {
         o.putNull("sis_import_id");
         o.put("name", c.name);
         o.put("course_code", c.courseCode);
-        o.putNull("original_name");
+        if (!real) {
+            o.putNull("original_name");
+        }
         o.put("workflow_state", c.workflowState());
         o.put("account_id", c.accountId);
         o.put("root_account_id", District.ROOT_ACCOUNT_ID);
         o.put("enrollment_term_id", c.termId);
-        o.putNull("grading_periods");
+        if (!real) {
+            o.putNull("grading_periods");
+        }
         o.putNull("grading_standard_id");
         o.putNull("grade_passback_setting");
         o.put("created_at", utc(c.createdAt));
         o.put("start_at", utc(c.startAt));
         o.put("end_at", utc(c.endAt));
-        o.putNull("locale");
+        if (!real) {
+            o.putNull("locale");
+        }
         o.put("default_view", "modules");
         o.put("apply_assignment_group_weights", false);
-        o.put("is_public", false);
+        long mix = Math.floorMod(DataGen.mix(d.seed, 70, District.courseKey(c.id)), 100L);
+        if (real && mix < 80) {
+            o.putNull("is_public"); // 9 of 11 real courses
+        } else {
+            o.put("is_public", false);
+        }
         o.put("is_public_to_auth_users", false);
         o.put("public_syllabus", false);
         o.put("public_syllabus_to_auth", false);
         o.put("storage_quota_mb", 500);
         o.put("hide_final_grades", false);
-        o.put("license", "private");
+        if (real && mix % 3 == 0) {
+            o.putNull("license"); // 4 of 11 real courses
+        } else {
+            o.put("license", "private");
+        }
         o.put("restrict_enrollments_to_course_dates", false);
         o.put("time_zone", d.cfg.timeZone().getId());
         o.put("blueprint", false);
+        if (real) {
+            o.put("homeroom_course", false);
+            o.putNull("course_color");
+            o.putNull("friendly_name");
+            o.put("template", false);
+            o.put("overridden_course_visibility", "");
+        }
         o.putObject("calendar").put("ics", baseUrl.get() + "/feeds/calendars/course_" + c.uuid + ".ics");
         if (withTerm) {
             o.set("term", term(d.term(c.termId)));
@@ -165,34 +190,74 @@ final class CanvasJson {
         o.putNull("section_integration_id");
         o.put("sis_user_id", u.sisUserId);
         o.put("html_url", base + "/courses/" + e.courseId + "/users/" + e.userId);
+        if (real) {
+            o.putNull("temporary_enrollment_source_user_id");
+            o.putNull("temporary_enrollment_pairing_id");
+        }
         if (e.type.equals("StudentEnrollment")) {
             ObjectNode g = o.putObject("grades");
             g.put("html_url", base + "/courses/" + e.courseId + "/grades/" + e.userId);
-            putDouble(g, "current_score", e.currentScore);
+            // Real: an enrollment without graded work shows final_score 0.0 with current_score null.
+            boolean ungraded = real && !e.state.equals("active") && !e.state.equals("completed");
+            putDouble(g, "current_score", ungraded ? null : e.currentScore);
             g.putNull("current_grade");
-            putDouble(g, "final_score", e.finalScore);
+            putDouble(g, "final_score", ungraded ? Double.valueOf(0.0) : e.finalScore);
             g.putNull("final_grade");
+            if (real) {
+                putDouble(g, "unposted_current_score", ungraded ? null : e.currentScore);
+                g.putNull("unposted_current_grade");
+                putDouble(g, "unposted_final_score", ungraded ? Double.valueOf(0.0) : e.finalScore);
+                g.putNull("unposted_final_grade");
+            }
         }
         ObjectNode user = o.putObject("user");
         user.put("id", u.id);
         user.put("name", u.name());
+        if (real) {
+            user.put("created_at", local(u.createdAt));
+        }
         user.put("sortable_name", u.sortableName());
         user.put("short_name", u.name());
+        if (real) {
+            if (d.cfg.readSis()) {
+                user.put("sis_user_id", u.sisUserId);
+                user.put("integration_id", u.integrationId);
+            }
+            if (d.cfg.viewLoginIds()) {
+                user.put("login_id", u.loginId);
+            }
+            user.put("root_account", d.cfg.domain());
+        }
         return o;
     }
 
+    /** A user as listed without include[]=email: Canvas sends the email only when asked for it. */
     ObjectNode user(UserData u) {
+        return user(u, false);
+    }
+
+    /**
+     * A user. The SIS keys and login_id are omitted (not null) when the token lacks the right to
+     * read them; email comes only with include[]=email.
+     */
+    ObjectNode user(UserData u, boolean withEmail) {
         ObjectNode o = Json.object();
         o.put("id", u.id);
         o.put("name", u.name());
         o.put("created_at", local(u.createdAt));
         o.put("sortable_name", u.sortableName());
         o.put("short_name", u.name());
-        o.put("sis_user_id", u.sisUserId);
-        o.put("integration_id", u.integrationId);
-        o.putNull("sis_import_id");
-        o.put("login_id", u.loginId);
-        o.put("email", u.loginId);
+        if (d.cfg.readSis()) {
+            o.put("sis_user_id", u.sisUserId);
+            o.put("integration_id", u.integrationId);
+            o.putNull("sis_import_id");
+        }
+        if (d.cfg.viewLoginIds()) {
+            o.put("login_id", u.loginId);
+        }
+        if (withEmail || !real) {
+            o.put("email", u.loginId);
+        }
         if (u.deleted && d.cfg.markDeletedUsers()) {
             o.put("workflow_state", "deleted");
         }
@@ -211,14 +276,21 @@ final class CanvasJson {
                 needsGrading += s.submittedAt() != null && s.gradedAt() == null ? 1 : 0;
             }
         }
+        long mix = Math.floorMod(DataGen.mix(d.seed, 71, a.ordinal), 100L);
+        Instant lockAt = real && a.dueAt != null && mix < 30 ? a.dueAt.plus(2, java.time.temporal.ChronoUnit.DAYS) : null;
+        boolean locked = lockAt != null && lockAt.isBefore(d.dataEnd);
         ObjectNode o = Json.object();
         o.put("id", a.id);
         o.put("name", a.name);
-        o.put("description", a.description);
+        if (real && mix % 6 == 5) {
+            o.putNull("description"); // real assignments without a description send null
+        } else {
+            o.put("description", a.description);
+        }
         o.put("created_at", utc(a.createdAt));
         o.put("updated_at", utc(a.updatedAt));
         o.put("due_at", utc(a.dueAt));
-        o.putNull("lock_at");
+        o.put("lock_at", utc(lockAt));
         o.putNull("unlock_at");
         o.put("has_overrides", false);
         o.put("course_id", a.courseId);
@@ -246,7 +318,11 @@ final class CanvasJson {
         o.put("grader_names_visible_to_final_grader", true);
         o.put("allowed_attempts", -1);
         o.put("secure_params", "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9." + shortCode(a.id, 24));
-        o.put("points_possible", a.pointsPossible);
+        if (real && a.pointsPossible == Math.rint(a.pointsPossible)) {
+            o.put("points_possible", (long) a.pointsPossible); // a JSON integer when whole: 10, not 10.0
+        } else {
+            o.put("points_possible", a.pointsPossible);
+        }
         o.put("grading_type", "points");
         o.putNull("grading_standard_id");
         ArrayNode types = o.putArray("submission_types");
@@ -260,11 +336,20 @@ final class CanvasJson {
         o.putNull("original_assignment_name");
         o.putNull("original_quiz_id");
         o.put("workflow_state", a.published ? "published" : "unpublished");
-        o.put("muted", false);
+        o.put("muted", real); // post policies: real assignments read muted:true
         o.put("published", a.published);
         o.put("unpublishable", submitted == 0);
         o.put("only_visible_to_overrides", false);
-        o.put("locked_for_user", false);
+        o.put("locked_for_user", locked);
+        if (locked) {
+            ObjectNode info = o.putObject("lock_info");
+            info.put("lock_at", utc(lockAt));
+            info.put("can_view", true);
+            info.put("asset_string", "assignment_" + a.id);
+            o.put("lock_explanation", "This assignment was locked "
+                    + DateTimeFormatter.ofPattern("MMM d 'at' h:mma", java.util.Locale.ENGLISH)
+                    .withZone(d.cfg.timeZone()).format(lockAt).replace("AM", "am").replace("PM", "pm") + ".");
+        }
         o.put("needs_grading_count", needsGrading);
         o.putNull("sis_assignment_id");
         o.putNull("integration_id");
@@ -273,7 +358,33 @@ final class CanvasJson {
         o.put("anonymize_students", false);
         o.put("require_lockdown_browser", false);
         o.put("anonymous_submissions", false);
+        if (real) {
+            o.put("graded_submissions_exist", a.published && gradedAny(a));
+            o.put("hide_in_gradebook", false);
+            o.put("important_dates", false);
+            o.put("restrict_quantitative_data", false);
+            o.putNull("annotatable_attachment_id");
+            o.put("lti_context_id", uuidLike(a.id));
+            o.putNull("original_lti_resource_link_id");
+            o.put("visible_to_everyone", true);
+        }
         return o;
+    }
+
+    private boolean gradedAny(AssignmentData a) {
+        for (UserData u : submissions.students(a.courseId, null)) {
+            if (submissions.derive(a, u).gradedAt() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String uuidLike(long id) {
+        SplittableRandom r = DataGen.rng(d.seed, 61, id);
+        return DataGen.letters(r, 8).toLowerCase(java.util.Locale.ROOT) + "-" + DataGen.digits(r, 4) + "-"
+                + DataGen.digits(r, 4) + "-" + DataGen.letters(r, 4).toLowerCase(java.util.Locale.ROOT) + "-"
+                + DataGen.digits(r, 12);
     }
 
     ObjectNode submission(Submission s) {
@@ -299,7 +410,11 @@ final class CanvasJson {
             o.put("attempt", s.attempt());
         }
         o.put("cached_due_date", utc(a.dueAt));
-        o.put("excused", false);
+        if (real) {
+            o.putNull("excused"); // null in 2024-25 samples (false in 2021)
+        } else {
+            o.put("excused", false);
+        }
         o.putNull("late_policy_status");
         o.putNull("points_deducted");
         o.putNull("grading_period_id");
@@ -313,7 +428,51 @@ final class CanvasJson {
         o.put("preview_url", base + "/courses/" + a.courseId + "/assignments/" + a.id + "/submissions/"
                 + s.user().id + "?preview=1&version=" + Math.max(0, s.attempt()));
         o.put("anonymous_id", shortCode(s.id(), 5));
+        if (real) {
+            o.put("redo_request", false);
+            o.putNull("custom_grade_status_id");
+            o.putNull("sticker");
+            if (s.submittedAt() != null && a.submissionTypes.contains("online_upload")) {
+                attachments(o.putArray("attachments"), s);
+            }
+        }
         return o;
+    }
+
+    /** The files of an upload: one or two, stamped a few seconds after the hand-in. */
+    private void attachments(ArrayNode list, Submission s) {
+        SplittableRandom r = DataGen.rng(d.seed, 62, s.id());
+        int n = 1 + r.nextInt(2);
+        String base = baseUrl.get();
+        for (int k = 0; k < n; k++) {
+            long id = 1_391_000_000L + Math.floorMod(s.id() * 2 + k, 600_000_000L);
+            boolean pdf = r.nextBoolean();
+            String name = (pdf ? "essay_draft" : "photo") + (k + 1) + (pdf ? ".pdf" : ".png");
+            Instant at = s.submittedAt().plusSeconds(2 + k);
+            ObjectNode f = list.addObject();
+            f.put("id", id);
+            f.put("uuid", DataGen.letters(r, 20) + DataGen.digits(r, 20));
+            f.put("folder_id", 9_000_000L + s.user().ordinal);
+            f.put("display_name", name);
+            f.put("filename", name);
+            f.put("upload_status", "success");
+            f.put("content-type", pdf ? "application/pdf" : "image/png");
+            f.put("url", base + "/files/" + id + "/download?download_frd=1&verifier=" + DataGen.letters(r, 16));
+            f.put("size", 20_000 + r.nextInt(900_000));
+            f.put("created_at", utc(at));
+            f.put("updated_at", utc(at));
+            f.putNull("unlock_at");
+            f.put("locked", false);
+            f.put("hidden", false);
+            f.putNull("lock_at");
+            f.put("hidden_for_user", false);
+            f.putNull("thumbnail_url");
+            f.put("modified_at", utc(at));
+            f.put("mime_class", pdf ? "pdf" : "image");
+            f.putNull("media_entry_id");
+            f.put("locked_for_user", false);
+            f.put("preview_url", base + "/api/v1/canvadoc_session?blob=" + DataGen.letters(r, 12));
+        }
     }
 
     ObjectNode authEvent(AuthEvent e) {

@@ -1,5 +1,6 @@
 package org.lmssync.simulator.canvas;
 
+import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.SimClock;
 
 import java.time.Instant;
@@ -19,6 +20,15 @@ import java.time.ZoneId;
  * @param deletedUserShare       share of generated users that are deleted
  * @param markDeletedUsers       deleted users (listed with include_deleted_users=true) carry
  *                               "workflow_state":"deleted"; otherwise they look like live users
+ * @param listDeletedUsers       whether include_deleted_users=true lists deleted users at all (Canvas's
+ *                               behaviour is unconfirmed: listed, or simply left out); without the flag
+ *                               they are never listed
+ * @param readSis                the token may read SIS data: users carry sis_user_id, integration_id and
+ *                               sis_import_id; without it those keys are omitted (not null), as Canvas does
+ * @param viewLoginIds           the token may view login ids: users carry login_id; omitted otherwise
+ * @param shapes                 REAL (default): the forms of captured responses (points_possible an integer
+ *                               when whole, nullable is_public/license/excused/description, lock_info,
+ *                               attachments, unposted grades); DOCUMENTED: the documented examples' forms
  * @param accountsIncludeSubAccounts GET /accounts lists sub-accounts too, so a client walking every account
  *                               sees sub-account courses twice (once under the root)
  * @param defaultPerPage         per_page when absent
@@ -44,6 +54,10 @@ public record CanvasSimConfig(
         boolean varyEnrollmentStates,
         double deletedUserShare,
         boolean markDeletedUsers,
+        boolean listDeletedUsers,
+        boolean readSis,
+        boolean viewLoginIds,
+        Shapes shapes,
         boolean accountsIncludeSubAccounts,
         int defaultPerPage,
         int maxPerPage,
@@ -77,6 +91,10 @@ public record CanvasSimConfig(
         b.varyEnrollmentStates = varyEnrollmentStates;
         b.deletedUserShare = deletedUserShare;
         b.markDeletedUsers = markDeletedUsers;
+        b.listDeletedUsers = listDeletedUsers;
+        b.readSis = readSis;
+        b.viewLoginIds = viewLoginIds;
+        b.shapes = shapes;
         b.accountsIncludeSubAccounts = accountsIncludeSubAccounts;
         b.defaultPerPage = defaultPerPage;
         b.maxPerPage = maxPerPage;
@@ -104,6 +122,10 @@ public record CanvasSimConfig(
         private boolean varyEnrollmentStates = true;
         private double deletedUserShare = 0.03;
         private boolean markDeletedUsers = true;
+        private boolean listDeletedUsers = true;
+        private boolean readSis = true;
+        private boolean viewLoginIds = true;
+        private Shapes shapes = Shapes.REAL;
         private boolean accountsIncludeSubAccounts = true;
         private int defaultPerPage = 10;
         private int maxPerPage = 100;
@@ -130,6 +152,10 @@ public record CanvasSimConfig(
         public Builder varyEnrollmentStates(boolean v) { varyEnrollmentStates = v; return this; }
         public Builder deletedUserShare(double v) { deletedUserShare = v; return this; }
         public Builder markDeletedUsers(boolean v) { markDeletedUsers = v; return this; }
+        public Builder listDeletedUsers(boolean v) { listDeletedUsers = v; return this; }
+        public Builder readSis(boolean v) { readSis = v; return this; }
+        public Builder viewLoginIds(boolean v) { viewLoginIds = v; return this; }
+        public Builder shapes(Shapes v) { shapes = v; return this; }
         public Builder accountsIncludeSubAccounts(boolean v) { accountsIncludeSubAccounts = v; return this; }
         public Builder defaultPerPage(int v) { defaultPerPage = v; return this; }
         public Builder maxPerPage(int v) { maxPerPage = v; return this; }
@@ -155,7 +181,7 @@ public record CanvasSimConfig(
             }
             return new CanvasSimConfig(seed, size, accessToken, domain, rootAccountName, timeZone, dataStart,
                     dataSpanDays, varyCourseStates, varyEnrollmentStates, deletedUserShare, markDeletedUsers,
-                    accountsIncludeSubAccounts, defaultPerPage, maxPerPage, linkHeaderMaxBytes, numericLastLink,
+                    listDeletedUsers, readSis, viewLoginIds, shapes, accountsIncludeSubAccounts, defaultPerPage, maxPerPage, linkHeaderMaxBytes, numericLastLink,
                     sinceInclusive, authEventRetentionDays, throttle, threads, clock);
         }
     }

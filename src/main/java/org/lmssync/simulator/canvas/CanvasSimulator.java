@@ -220,10 +220,23 @@ public final class CanvasSimulator implements AutoCloseable {
                 .map(e -> wire(json.enrollment(e))).toList());
     }
 
-    /** Root accounts/:id/users, sorted by sortable name. */
+    /** Root accounts/:id/users without include[]=email, sorted by sortable name. */
     public List<JsonNode> users(boolean includeDeleted) {
+        return users(includeDeleted, false);
+    }
+
+    /**
+     * Root accounts/:id/users, sorted by sortable name, as listed with include_deleted_users=
+     * {@code includeDeleted} and, when {@code withEmail}, include[]=email.
+     */
+    public List<JsonNode> users(boolean includeDeleted, boolean withEmail) {
         return district.read(() -> listings.accountUsers(district.rootAccount(), includeDeleted).stream()
-                .map(u -> wire(json.user(u))).toList());
+                .map(u -> wire(json.user(u, withEmail))).toList());
+    }
+
+    /** Ids of the users deleted upstream (whether or not a listing shows them). */
+    public List<Long> deletedUserIds() {
+        return district.read(() -> district.users.stream().filter(u -> u.deleted).map(u -> u.id).toList());
     }
 
     /** courses/:id/assignments in position order. */

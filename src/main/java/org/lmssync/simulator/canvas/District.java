@@ -20,11 +20,19 @@ import java.util.function.Supplier;
  */
 final class District {
     static final long ROOT_ACCOUNT_ID = 1;
-    private static final long COURSE_ID_BASE = 1001;
-    private static final long SECTION_ID_BASE = 2001;
-    private static final long USER_ID_BASE = 10_001;
-    private static final long ENROLLMENT_ID_BASE = 50_001;
-    private static final long ASSIGNMENT_ID_BASE = 300_001;
+    /*
+     * Real Canvas ids reach 10^8-10^9 (a captured submission id is 638909098); these bases give
+     * 9- and 10-digit ids, enrollments above 10^9. Submission ids (see submissionId) exceed 2^32.
+     */
+    static final long COURSE_ID_BASE = 118_000_001L;
+    static final long SECTION_ID_BASE = 126_400_001L;
+    static final long USER_ID_BASE = 987_000_001L;
+    static final long ENROLLMENT_ID_BASE = 1_450_000_001L;
+    static final long ASSIGNMENT_ID_BASE = 356_000_001L;
+    /** The bases of the first generator: random streams stay keyed on those numbers so the data keeps its shape. */
+    private static final long KEY_COURSE = 1001;
+    private static final long KEY_SECTION = 2001;
+    private static final long KEY_USER = 10_001;
 
     final CanvasSimConfig cfg;
     final long seed;
@@ -88,6 +96,19 @@ final class District {
         return terms.stream().filter(t -> t.id() == id).findFirst().orElse(null);
     }
 
+    /** The number a course's random streams are keyed on (stable across id widths). */
+    static long courseKey(long courseId) {
+        return courseId - COURSE_ID_BASE + KEY_COURSE;
+    }
+
+    static long sectionKey(long sectionId) {
+        return sectionId - SECTION_ID_BASE + KEY_SECTION;
+    }
+
+    static long userKey(long userId) {
+        return userId - USER_ID_BASE + KEY_USER;
+    }
+
     static Long parseId(String s) {
         if (s == null || s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
             return null;
@@ -113,7 +134,7 @@ final class District {
 
     CourseData newCourse(long accountId, long termId, Instant createdAt) {
         long id = nextCourseId++;
-        SplittableRandom r = DataGen.rng(seed, 20, id);
+        SplittableRandom r = DataGen.rng(seed, 20, courseKey(id));
         CourseData c = new CourseData(id, accountId, termId, DataGen.letters(r, 20) + DataGen.digits(r, 20), createdAt);
         courses.put(id, c);
         return c;

@@ -64,7 +64,8 @@ final class DistrictGenerator {
         int total = size.students() + size.staff();
         for (int i = 0; i < total; i++) {
             SplittableRandom r = DataGen.rng(seed, 10, i);
-            Instant created = d.dataStart.minusSeconds(86_400L * 10 + r.nextLong(86_400L * 60));
+            // Over a year back, so a page of users mixes both daylight-saving offsets of the account zone.
+            Instant created = d.dataStart.minusSeconds(86_400L * 10 + r.nextLong(86_400L * 400));
             UserData u = d.newUser(DataGen.givenName(r), DataGen.familyName(r), created);
             u.deleted = r.nextDouble() < cfg.deletedUserShare();
         }
@@ -105,7 +106,7 @@ final class DistrictGenerator {
             sec.sisSectionId = course.sisCourseId == null ? null : code + "-" + (s + 1);
             for (int k = 0; k < size.studentsPerSection(); k++) {
                 UserData u = student(base + s * size.studentsPerSection() + k);
-                enroll(sec, u, "StudentEnrollment", null, DataGen.rng(seed, 24, course.id, u.id));
+                enroll(sec, u, "StudentEnrollment", null, DataGen.rng(seed, 24, District.courseKey(course.id), District.userKey(u.id)));
             }
         }
         List<SectionData> secs = d.sectionsByCourse.get(course.id);
@@ -126,7 +127,7 @@ final class DistrictGenerator {
     }
 
     private void enroll(SectionData sec, UserData u, String type, Long associated, SplittableRandom r) {
-        SplittableRandom rr = r != null ? r : DataGen.rng(seed, 25, sec.id, u.id);
+        SplittableRandom rr = r != null ? r : DataGen.rng(seed, 25, District.sectionKey(sec.id), District.userKey(u.id));
         String state = u.deleted ? "deleted" : r != null && cfg.varyEnrollmentStates() ? enrollmentState(rr) : "active";
         Instant created = sec.createdAt.plusSeconds(3600 + rr.nextLong(86_400L * 3));
         EnrollmentData e = d.newEnrollment(sec, u, type, state, created, associated);

@@ -83,7 +83,10 @@ final class Listings {
                 .toList();
     }
 
-    /** The root lists every user; a sub-account those enrolled in its courses. Sorted by sortable name. */
+    /**
+     * The root lists every user; a sub-account those enrolled in its courses. Sorted by sortable
+     * name. Deleted users only with include_deleted_users=true, and only if the config lists them.
+     */
     List<UserData> accountUsers(AccountData account, boolean includeDeleted) {
         Stream<UserData> users = d.users.stream();
         if (!account.isRoot()) {
@@ -95,7 +98,9 @@ final class Listings {
             }
             users = users.filter(u -> ids.contains(u.id));
         }
-        return users.filter(u -> includeDeleted || !u.deleted).sorted(BY_SORTABLE_NAME).toList();
+        // Whether include_deleted_users=true really lists deleted users is unconfirmed: configurable.
+        boolean listDeleted = includeDeleted && d.cfg.listDeletedUsers();
+        return users.filter(u -> listDeleted || !u.deleted).sorted(BY_SORTABLE_NAME).toList();
     }
 
     /** Users of a course holding an enrollment of these short types (empty: any) in these states. */

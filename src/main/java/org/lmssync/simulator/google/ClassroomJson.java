@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lmssync.simulator.DataGen;
 import org.lmssync.simulator.Json;
+import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.Timestamps;
 
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.util.SplittableRandom;
 final class ClassroomJson {
     private static final String LINK = "https://classroom.google.com/c/";
     private final District d;
+    private final boolean real;
 
     ClassroomJson(District d) {
         this.d = d;
+        this.real = d.cfg.shapes() == Shapes.REAL;
     }
 
     /** A submission's place: one student on one course work. */
@@ -110,12 +113,46 @@ final class ClassroomJson {
             o.put("maxPoints", w.maxPoints);
         }
         o.put("workType", w.workType);
+        if (real && w.workType.equals("ASSIGNMENT")) {
+            ObjectNode folder = o.putObject("assignment").putObject("studentWorkFolder");
+            folder.put("id", "0B-" + b64(w.id + "/folder"));
+            folder.put("title", w.title);
+            folder.put("alternateLink", "https://drive.google.com/drive/folders/0B-" + b64(w.id + "/folder"));
+        }
+        if (real) {
+            materials(o, w);
+        }
         o.put("submissionModificationMode", "MODIFIABLE_UNTIL_TURNED_IN");
         o.put("assigneeMode", "ALL_STUDENTS");
         if (w.creatorUserId != null) {
             o.put("creatorUserId", w.creatorUserId);
         }
         return o;
+    }
+
+    /** About two in five course works carry materials: links, Drive files or both (none is an omitted list). */
+    private void materials(ObjectNode o, CourseWorkData w) {
+        SplittableRandom r = DataGen.rng(d.seed, 55, w.ordinal);
+        int kind = r.nextInt(5);
+        if (kind >= 2) {
+            return;
+        }
+        ArrayNode list = o.putArray("materials");
+        ObjectNode link = list.addObject().putObject("link");
+        String path = "unit-" + (1 + r.nextInt(12)) + "/reading-" + (1 + r.nextInt(40));
+        link.put("url", "https://www.example.org/" + path);
+        link.put("title", "Reading " + path.substring(path.lastIndexOf('-') + 1));
+        link.put("thumbnailUrl", "https://classroom.google.com/webthumbnail?url=https://www.example.org/" + path);
+        if (kind == 1) {
+            ObjectNode file = list.addObject().putObject("driveFile");
+            ObjectNode inner = file.putObject("driveFile");
+            String id = "1" + DataGen.letters(r, 10) + DataGen.digits(r, 8);
+            inner.put("id", id);
+            inner.put("title", "Handout " + (w.ordinal + 1) + ".pdf");
+            inner.put("alternateLink", "https://drive.google.com/open?id=" + id);
+            inner.put("thumbnailUrl", "https://drive.google.com/thumbnail?id=" + id + "&sz=s200");
+            file.put("shareMode", "VIEW");
+        }
     }
 
     static String submissionId(CourseWorkData w, SimUser u) {
@@ -125,7 +162,16 @@ final class ClassroomJson {
 
     /** The generated submission state, with any edit applied on top. */
     record SubmissionState(String state, Instant creationTime, Instant updateTime, Instant turnedIn,
-                           boolean late, Double assignedGrade, boolean edited) {
+                           boolean late, Double assignedGrade, boolean edited, Untidy untidy) {
+    }
+
+    /**
+     * What real submissions have and tidy ones lack: the first stateTimestamp a little before
+     * creationTime, repeated draft grades, a resubmission cycle, a file handed in. None under
+     * {@link Shapes#DOCUMENTED}.
+     */
+    record Untidy(long createdLeadMs, int draftGrades, boolean resubmitted, boolean attachment) {
+        static final Untidy NONE = new Untidy(0, 0, false, false);
     }
 
     SubmissionState state(SubmissionKey k) {
@@ -149,12 +195,31 @@ final class ClassroomJson {
         boolean late = !state.equals("NEW") && !state.equals("CREATED") && r.nextInt(8) == 0;
         Double grade = state.equals("RETURNED") && k.work().maxPoints > 0
                 ? Math.round(r.nextDouble() * k.work().maxPoints * 100) / 100.0 : null;
+        Untidy untidy = Untidy.NONE;
+        if (real) {
+            // Its own stream, so the draws above keep their values.
+            SplittableRandom t = DataGen.rng(d.seed, 52, k.work().ordinal, u.index());
+            if (state.equals("CREATED") && t.nextInt(4) == 0) {
+                updated = created.minusMillis(5 + t.nextInt(60)); // updateTime a few ms before creationTime
+            }
+            if (state.equals("CREATED") && pastDue(k.work()) && t.nextInt(2) == 0) {
+                late = true; // never turned in, past due: real data says late
+            }
+            if (grade != null && t.nextInt(6) == 0) {
+                grade = null; // RETURNED without any grade
+            }
+            int drafts = grade != null ? 1 + t.nextInt(3) : 0;
+            boolean resubmitted = state.equals("RETURNED") && t.nextInt(5) == 0;
+            boolean attachment = k.work().workType.equals("ASSIGNMENT") && !state.equals("NEW")
+                    && !state.equals("CREATED") && t.nextInt(3) == 0;
+            untidy = new Untidy(1 + t.nextInt(1500), drafts, resubmitted, attachment);
+        }
         SubmissionEdit edit = d.submissionEdits.get(submissionId(k.work(), u));
         if (edit == null) {
-            return new SubmissionState(state, created, updated, turnedIn, late, grade, false);
+            return new SubmissionState(state, created, updated, turnedIn, late, grade, false, untidy);
         }
         return new SubmissionState(edit.state() != null ? edit.state() : state, created, edit.updateTime(),
-                turnedIn, late, edit.assignedGrade() != null ? edit.assignedGrade() : grade, true);
+                turnedIn, late, edit.assignedGrade() != null ? edit.assignedGrade() : grade, true, untidy);
     }
 
     ObjectNode submission(SubmissionKey k) {
@@ -183,7 +248,15 @@ final class ClassroomJson {
                 + "/submissions/by-status/and-sort-first-name/student/" + b64(u.id()));
         o.put("courseWorkType", w.workType);
         if (w.workType.equals("ASSIGNMENT")) {
-            o.putObject("assignmentSubmission");
+            ObjectNode sub = o.putObject("assignmentSubmission");
+            if (s.untidy().attachment()) {
+                String id = "1" + b64(o.get("id").asText()).replace("-", "x").replace("_", "y");
+                ObjectNode file = sub.putArray("attachments").addObject().putObject("driveFile");
+                file.put("id", id);
+                file.put("title", u.familyName() + " - work " + (w.ordinal + 1) + ".docx"); // named when handed in: a later rename of the work leaves it
+                file.put("alternateLink", "https://drive.google.com/open?id=" + id);
+                file.put("thumbnailUrl", "https://drive.google.com/thumbnail?id=" + id + "&sz=s200");
+            }
         }
         if (!untouched) {
             history(o.putArray("submissionHistory"), s, u, w, k.course());
@@ -192,11 +265,13 @@ final class ClassroomJson {
     }
 
     private void history(ArrayNode h, SubmissionState s, SimUser u, CourseWorkData w, CourseData c) {
-        stateEntry(h, "CREATED", s.creationTime(), u.id());
+        Untidy x = s.untidy();
+        // Real histories start a little before the submission's creationTime.
+        stateEntry(h, "CREATED", s.creationTime().minusMillis(x.createdLeadMs()), u.id());
         switch (s.state()) {
             case "TURNED_IN", "RETURNED", "RECLAIMED_BY_STUDENT" -> {
                 stateEntry(h, "TURNED_IN", s.turnedIn(), u.id());
-                if (s.state().equals("RETURNED")) {
+                if (s.state().equals("RETURNED") && !real) {
                     if (s.assignedGrade() != null) {
                         ObjectNode g = h.addObject().putObject("gradeHistory");
                         g.put("pointsEarned", s.assignedGrade()).put("maxPoints", w.maxPoints)
@@ -205,6 +280,8 @@ final class ClassroomJson {
                                 .put("gradeChangeType", "ASSIGNED_GRADE_POINTS_EARNED_CHANGE");
                     }
                     stateEntry(h, "RETURNED", s.updateTime(), String.valueOf(c.ownerId));
+                } else if (s.state().equals("RETURNED")) {
+                    realReturn(h, s, w, c, u.id());
                 } else if (s.state().equals("RECLAIMED_BY_STUDENT")) {
                     stateEntry(h, "RECLAIMED_BY_STUDENT", s.updateTime(), u.id());
                 }
@@ -212,6 +289,43 @@ final class ClassroomJson {
             default -> {
             }
         }
+    }
+
+    /**
+     * A return as real histories show it: draft grades (some repeated), the RETURNED state, and
+     * the ASSIGNED grade after it; sometimes a first return and a second hand-in before that.
+     */
+    private void realReturn(ArrayNode h, SubmissionState s, CourseWorkData w, CourseData c, String student) {
+        Untidy x = s.untidy();
+        String teacher = String.valueOf(c.ownerId);
+        long span = Math.max(8, s.updateTime().toEpochMilli() - s.turnedIn().toEpochMilli());
+        Instant at = s.turnedIn();
+        if (x.resubmitted()) {
+            at = at.plusMillis(span / 4);
+            stateEntry(h, "RETURNED", at, teacher);
+            at = at.plusMillis(span / 4);
+            stateEntry(h, "TURNED_IN", at, student);
+        }
+        Instant draftAt = at.plusMillis(Math.max(1, (s.updateTime().toEpochMilli() - at.toEpochMilli()) / 2));
+        for (int i = 0; i < x.draftGrades(); i++) {
+            // a repeated draft grade: same points, sometimes the very same timestamp
+            gradeEntry(h, s.assignedGrade(), w, i % 2 == 0 ? draftAt : draftAt.plusMillis(1000L * i), teacher,
+                    "DRAFT_GRADE_POINTS_EARNED_CHANGE");
+        }
+        stateEntry(h, "RETURNED", s.updateTime(), teacher);
+        if (s.assignedGrade() != null) {
+            gradeEntry(h, s.assignedGrade(), w, s.updateTime(), teacher, "ASSIGNED_GRADE_POINTS_EARNED_CHANGE");
+        }
+    }
+
+    private void gradeEntry(ArrayNode h, Double points, CourseWorkData w, Instant at, String actor, String type) {
+        ObjectNode g = h.addObject().putObject("gradeHistory");
+        g.put("pointsEarned", points).put("maxPoints", w.maxPoints).put("gradeTimestamp", ts(at))
+                .put("actorUserId", actor).put("gradeChangeType", type);
+    }
+
+    private boolean pastDue(CourseWorkData w) {
+        return w.dueDate != null && w.dueDate.atTime(w.dueTime).toInstant(java.time.ZoneOffset.UTC).isBefore(d.dataEnd);
     }
 
     private void stateEntry(ArrayNode h, String state, Instant at, String actor) {

@@ -1,5 +1,6 @@
 package org.lmssync.simulator.google;
 
+import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.SimClock;
 
 import java.time.Instant;
@@ -31,8 +32,13 @@ import java.util.Set;
  * @param today                   the Reports "today"; null means the clock's date at start
  * @param clock                   null means {@link SimClock#system()}
  * @param omitTimesOnNewSubmissions NEW submissions carry no creationTime/updateTime until edited
- * @param alwaysMillisTimestamps  Classroom timestamps always carry 3 fraction digits; by default they
- *                                follow protobuf JSON (0, 3, 6 or 9 digits), as the real API does
+ * @param alwaysMillisTimestamps  Classroom timestamps always carry 3 fraction digits, as in every captured
+ *                                real response (the default); false follows protobuf JSON's 0, 3, 6 or 9
+ * @param shapes                  REAL (default): submissions as real ones are (updateTime a few ms before
+ *                                creationTime on some, the first stateTimestamp before creationTime, late
+ *                                on never-turned-in work, repeated draft grades, resubmission cycles,
+ *                                RETURNED without a grade, attachments), course work with materials and
+ *                                a student work folder; DOCUMENTED: the tidy documented forms
  */
 public record GoogleSimConfig(
         long seed,
@@ -65,6 +71,7 @@ public record GoogleSimConfig(
         LocalDate today,
         boolean omitTimesOnNewSubmissions,
         boolean alwaysMillisTimestamps,
+        Shapes shapes,
         int threads,
         SimClock clock) {
 
@@ -111,6 +118,7 @@ public record GoogleSimConfig(
         b.today = today;
         b.omitTimesOnNewSubmissions = omitTimesOnNewSubmissions;
         b.alwaysMillisTimestamps = alwaysMillisTimestamps;
+        b.shapes = shapes;
         b.threads = threads;
         b.clock = clock;
         return b;
@@ -147,7 +155,8 @@ public record GoogleSimConfig(
         private boolean rejectFutureDates = true;
         private LocalDate today;
         private boolean omitTimesOnNewSubmissions = true;
-        private boolean alwaysMillisTimestamps;
+        private boolean alwaysMillisTimestamps = true;
+        private Shapes shapes = Shapes.REAL;
         private int threads = 8;
         private SimClock clock;
 
@@ -187,6 +196,7 @@ public record GoogleSimConfig(
         public Builder today(LocalDate v) { today = v; return this; }
         public Builder omitTimesOnNewSubmissions(boolean v) { omitTimesOnNewSubmissions = v; return this; }
         public Builder alwaysMillisTimestamps(boolean v) { alwaysMillisTimestamps = v; return this; }
+        public Builder shapes(Shapes v) { shapes = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
         public Builder clock(SimClock v) { clock = v; return this; }
 
@@ -202,7 +212,7 @@ public record GoogleSimConfig(
                     defaultPageSize, rosterDefaultPageSize, maxPageSize, shortPageShare, reportsMaxResults,
                     quotaPerMinute, quotaRetryAfterSeconds, reportsQuotaStatus, partialDataDays,
                     dataNotAvailableDays, partialDataShare, usageNoParametersShare, neverInteractedShare,
-                    rejectFutureDates, today, omitTimesOnNewSubmissions, alwaysMillisTimestamps, threads, clock);
+                    rejectFutureDates, today, omitTimesOnNewSubmissions, alwaysMillisTimestamps, shapes, threads, clock);
         }
     }
 }

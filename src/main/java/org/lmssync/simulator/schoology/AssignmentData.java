@@ -22,6 +22,12 @@ final class AssignmentData {
     int maxPoints;
     boolean isFinal;
     boolean published = true;
+    /** Epoch seconds of the last edit: Schoology's last_updated. */
+    long lastUpdated;
+    /** The grading category's id; 0 when none. */
+    long gradingCategoryId;
+    /** The materials folder holding it; 0 at the top level. */
+    long folderId;
     final Map<Long, SubmissionData> submissions = new LinkedHashMap<>();
 
     AssignmentData(long id, String title) {

@@ -43,12 +43,14 @@ final class District {
         this.seed = cfg.seed();
         this.today = today;
         this.schoolYearStart = cfg.schoolYearStart() != null ? cfg.schoolYearStart() : yearStartBefore(today);
-        this.nextUid = 40_000 + Math.floorMod(DataGen.mix(seed, 1), 10_000L);
-        this.nextCourseId = 1_400_000 + Math.floorMod(DataGen.mix(seed, 2), 100_000L);
-        this.nextSectionId = 4_300_000 + Math.floorMod(DataGen.mix(seed, 3), 100_000L);
-        this.nextEnrollmentId = 44_000_000 + Math.floorMod(DataGen.mix(seed, 4), 1_000_000L);
-        this.nextAssignmentId = 5_600_000 + Math.floorMod(DataGen.mix(seed, 5), 100_000L);
-        this.nextPeriodId = 13_000 + Math.floorMod(DataGen.mix(seed, 6), 1_000L);
+        // Real widths: uids about 10^8, course, section, assignment and enrollment ids about 3*10^9,
+        // above 2^31 (e.g. section "2975852079", assignment 2942237212, enrollment 2385759931).
+        this.nextUid = 100_030_000 + Math.floorMod(DataGen.mix(seed, 1), 10_000L);
+        this.nextCourseId = 2_942_100_000L + Math.floorMod(DataGen.mix(seed, 2), 100_000L);
+        this.nextSectionId = 2_975_800_000L + Math.floorMod(DataGen.mix(seed, 3), 100_000L);
+        this.nextEnrollmentId = 2_385_000_000L + Math.floorMod(DataGen.mix(seed, 4), 1_000_000L);
+        this.nextAssignmentId = 2_942_300_000L + Math.floorMod(DataGen.mix(seed, 5), 100_000L);
+        this.nextPeriodId = 813_000 + Math.floorMod(DataGen.mix(seed, 6), 1_000L);
         new DistrictGenerator(this).generate();
     }
 

@@ -142,6 +142,12 @@ final class DistrictGenerator {
         x.maxPoints = 10 * (1 + r.nextInt(10));
         x.isFinal = a % 5 == 4;
         long dueEpoch = x.due.toEpochSecond(ZoneOffset.UTC);
+        // Its own stream, so the draws above and below keep their values.
+        SplittableRandom e = DataGen.rng(seed, 35, ordinal, a);
+        long windowStart = from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        x.lastUpdated = windowStart + e.nextLong(Math.max(1, dueEpoch - 86_400L - windowStart));
+        x.gradingCategoryId = 38_600_000L + 3L * ordinal + e.nextInt(3);
+        x.folderId = e.nextInt(4) == 0 ? 2_941_900_000L + 10L * ordinal + e.nextInt(3) : 0;
         for (int i = 0; i < size.submissionsPerAssignment(); i++) {
             SubmissionData sub = new SubmissionData(roster.get(i).uid);
             int revisions = r.nextInt(6) == 0 ? 2 : 1;

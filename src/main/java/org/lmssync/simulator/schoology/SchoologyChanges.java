@@ -181,6 +181,7 @@ public final class SchoologyChanges {
             a.maxPoints = 100;
             a.gradingPeriodId = s.gradingPeriodIds.isEmpty() ? d.fullYearPeriodId
                     : s.gradingPeriodIds.get(s.gradingPeriodIds.size() - 1);
+            a.lastUpdated = now();
             return a.id;
         });
     }
@@ -195,6 +196,7 @@ public final class SchoologyChanges {
             if (maxPoints != null) {
                 a.maxPoints = maxPoints;
             }
+            a.lastUpdated = now();
             return null;
         });
     }

@@ -3,6 +3,7 @@ package org.lmssync.simulator.schoology;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lmssync.simulator.Json;
+import org.lmssync.simulator.Shapes;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +28,13 @@ final class SchoologyJson {
     private final District d;
     private final TypeMix ids;
     private final Supplier<String> apiBase;
+    private final boolean real;
 
     SchoologyJson(District d, Supplier<String> apiBase) {
         this.d = d;
         this.ids = d.cfg.idTypes();
         this.apiBase = apiBase;
+        this.real = d.cfg.shapes() == Shapes.REAL;
     }
 
     /** An id-like field, typed as documented or as configured. */
@@ -62,12 +65,17 @@ final class SchoologyJson {
         id(o, "school_id", d.cfg.schoolId(), false);
         o.put("synced", 0);
         o.put("school_uid", u.schoolUid);
-        id(o, "building_id", d.cfg.schoolId(), false);
+        if (!real) {
+            id(o, "building_id", d.cfg.schoolId(), false); // absent from two real exports
+        }
         o.put("additional_buildings", "");
         o.put("name_title", "");
         o.put("name_title_show", 0);
         o.put("name_first", u.nameFirst);
         o.put("name_first_preferred", "");
+        if (real) {
+            o.put("use_preferred_first_name", "1");
+        }
         o.put("name_middle", "");
         o.put("name_middle_show", 0);
         o.put("name_last", u.nameLast);
@@ -84,6 +92,9 @@ final class SchoologyJson {
         o.put("tz_name", "America/New_York");
         o.putNull("parents");
         o.putNull("child_uids");
+        if (real) {
+            o.put("language", "");
+        }
         return o;
     }
 
@@ -145,12 +156,25 @@ final class SchoologyJson {
         o.put("start_time", "");
         o.put("end_time", "");
         o.put("weight", "0");
-        o.putObject("options")
+        ObjectNode options = o.putObject("options")
                 .put("weighted_grading_categories", "0")
                 .put("upload_documents", "0")
                 .put("create_discussion", "0")
                 .put("member_post", "1")
                 .put("member_post_comment", "1");
+        if (real) {
+            options.put("default_grading_scale_id", 0);
+            ObjectNode visibility = options.putObject("content_index_visibility");
+            for (String k : new String[] {"topics", "assignments", "assessments", "course_assessment", "common_assessments",
+                    "documents", "discussion", "album", "pages"}) {
+                visibility.put(k, 1);
+            }
+            options.put("hide_overall_grade", 0);
+            options.put("hide_grading_period_grade", 0);
+            options.put("allow_custom_overall_grade", 0);
+            options.put("allow_custom_overall_grade_text", 0);
+            o.putNull("parent_id");
+        }
         self(o, "/sections/" + s.id);
         o.put("admin", 1);
         return o;
@@ -185,7 +209,7 @@ final class SchoologyJson {
         o.put("due", a.due == null ? "" : DUE.format(a.due));
         o.put("grading_scale", "0");
         id(o, "grading_period", a.gradingPeriodId, true);
-        o.put("grading_category", "0");
+        o.put("grading_category", real ? String.valueOf(a.gradingCategoryId) : "0");
         o.put("max_points", String.valueOf(a.maxPoints));
         o.put("factor", "1");
         o.put("is_final", a.isFinal ? "1" : "0");
@@ -201,9 +225,18 @@ final class SchoologyJson {
         o.put("dropbox_locked", 0);
         o.put("grading_scale_type", 0);
         o.put("show_rubric", false);
-        o.put("count_in_grade", 1);
-        o.put("collected_only", 0);
-        o.put("auto_publish_grades", 1);
+        if (real) {
+            // what real assignments carry instead of the documentation's three keys
+            o.put("display_weight", "0");
+            o.put("folder_id", String.valueOf(a.folderId));
+            o.put("assignment_type", "basic");
+            o.put("web_url", "https://app.schoology.com/assignment/" + a.id + "/info");
+            o.put("last_updated", String.valueOf(a.lastUpdated)); // epoch seconds, as a string
+        } else {
+            o.put("count_in_grade", 1);
+            o.put("collected_only", 0);
+            o.put("auto_publish_grades", 1);
+        }
         o.put("num_assignees", 0);
         o.putArray("assignees");
         o.putArray("grading_group_ids");
@@ -229,7 +262,13 @@ final class SchoologyJson {
         o.put("title", p.title());
         o.put("start", p.start().toString());
         o.put("end", p.end().toString());
-        o.put("active", p.isPast(d.todayLocked()) ? "0" : "1");
+        if (real) {
+            o.put("active", p.isPast(d.todayLocked()) ? 0 : 1); // a number in real data, a string in the docs
+            o.put("has_children", false);
+            o.put("parent", "0");
+        } else {
+            o.put("active", p.isPast(d.todayLocked()) ? "0" : "1");
+        }
         self(o, "/gradingperiods/" + p.id());
         return o;
     }

@@ -1,5 +1,6 @@
 package org.lmssync.simulator.schoology;
 
+import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.SimClock;
 
 import java.time.Duration;
@@ -17,6 +18,11 @@ import java.time.LocalDate;
  * @param maxLimit                 larger {@code limit} values are silently clamped to this
  * @param idTypes                  string or number ids
  * @param totalTypes               string or number {@code total} values
+ * @param shapes                   REAL (default): fields as captured real responses have them (grading
+ *                                 period {@code active} a number 0/1, assignments with last_updated,
+ *                                 web_url, assignment_type, folder_id, display_weight, users without
+ *                                 building_id, sections with parent_id and the full options);
+ *                                 DOCUMENTED: as the developer documentation's examples
  * @param escapeSlashes            write "/" as "\/" in JSON, as Schoology (PHP) does
  * @param timestampSkewSeconds     oauth_timestamp may differ from the clock by this much; negative turns
  *                                 the check off
@@ -45,6 +51,7 @@ public record SchoologySimConfig(
         int maxLimit,
         TypeMix idTypes,
         TypeMix totalTypes,
+        Shapes shapes,
         boolean escapeSlashes,
         int timestampSkewSeconds,
         boolean rejectTimestampRegression,
@@ -80,6 +87,7 @@ public record SchoologySimConfig(
         b.maxLimit = maxLimit;
         b.idTypes = idTypes;
         b.totalTypes = totalTypes;
+        b.shapes = shapes;
         b.escapeSlashes = escapeSlashes;
         b.timestampSkewSeconds = timestampSkewSeconds;
         b.rejectTimestampRegression = rejectTimestampRegression;
@@ -102,13 +110,14 @@ public record SchoologySimConfig(
         private SchoologyDistrictSize size = SchoologyDistrictSize.small();
         private String consumerKey;
         private String consumerSecret;
-        private long schoolId = 344232L;
+        private long schoolId = 2_908_500_117L; // real school ids are about 2.9*10^9
         private LocalDate today;
         private LocalDate schoolYearStart;
         private int defaultLimit = 20;
         private int maxLimit = 200;
         private TypeMix idTypes = TypeMix.DOCUMENTED;
         private TypeMix totalTypes = TypeMix.DOCUMENTED;
+        private Shapes shapes = Shapes.REAL;
         private boolean escapeSlashes = true;
         private int timestampSkewSeconds = 300;
         private boolean rejectTimestampRegression;
@@ -139,6 +148,7 @@ public record SchoologySimConfig(
         public Builder maxLimit(int v) { maxLimit = v; return this; }
         public Builder idTypes(TypeMix v) { idTypes = v; return this; }
         public Builder totalTypes(TypeMix v) { totalTypes = v; return this; }
+        public Builder shapes(Shapes v) { shapes = v; return this; }
         public Builder escapeSlashes(boolean v) { escapeSlashes = v; return this; }
         public Builder timestampSkewSeconds(int v) { timestampSkewSeconds = v; return this; }
         public Builder rejectTimestampRegression(boolean v) { rejectTimestampRegression = v; return this; }
@@ -178,7 +188,7 @@ public record SchoologySimConfig(
             String secret = consumerSecret != null ? consumerSecret
                     : Long.toHexString(org.lmssync.simulator.DataGen.mix(seed, 901));
             return new SchoologySimConfig(seed, size, key, secret, schoolId, today, schoolYearStart, defaultLimit,
-                    maxLimit, idTypes, totalTypes, escapeSlashes, timestampSkewSeconds, rejectTimestampRegression,
+                    maxLimit, idTypes, totalTypes, shapes, escapeSlashes, timestampSkewSeconds, rejectTimestampRegression,
                     acceptPlaintext, acceptHmacSha1, rateLimitRequests, rateLimitWindow, rateLimitBurst, retryAfter,
                     throttleBody, pastSectionShare, threads, clock);
         }

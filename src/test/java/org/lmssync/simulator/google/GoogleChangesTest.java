@@ -24,13 +24,13 @@ class GoogleChangesTest extends GoogleSimTestBase {
         GoogleTestClient c = startAndLogin();
         String id = sim.changes().addCourse("Robotics 10");
         assertTrue(containsId(c.listAll("/v1/courses", "", "courses"), "id", id));
-        assertEquals("2025-03-10T12:00:00Z", sim.course(id).orElseThrow().get("creationTime").asText());
+        assertEquals("2025-03-10T12:00:00.000Z", sim.course(id).orElseThrow().get("creationTime").asText());
 
         clock.advance(Duration.ofMinutes(5));
         sim.changes().renameCourse(id, "Robotics 11");
         JsonNode course = c.getJson("/v1/courses/" + id);
         assertEquals("Robotics 11", course.get("name").asText());
-        assertEquals("2025-03-10T12:05:00Z", course.get("updateTime").asText());
+        assertEquals("2025-03-10T12:05:00.000Z", course.get("updateTime").asText());
 
         sim.changes().setCourseState(id, "ARCHIVED");
         assertEquals("ARCHIVED", c.getJson("/v1/courses/" + id).get("courseState").asText());
@@ -85,7 +85,7 @@ class GoogleChangesTest extends GoogleSimTestBase {
         sim.changes().editCourseWork(courseId, edited, "Renamed");
         JsonNode top = c.getJson(path).get("courseWork").get(0);
         assertEquals(edited, top.get("id").asText());
-        assertEquals("2025-03-10T12:00:30Z", top.get("updateTime").asText());
+        assertEquals("2025-03-10T12:00:30.000Z", top.get("updateTime").asText());
 
         clock.advance(Duration.ofSeconds(30));
         sim.changes().deleteCourseWork(courseId, edited);
@@ -93,7 +93,7 @@ class GoogleChangesTest extends GoogleSimTestBase {
         List<JsonNode> deleted = c.listAll(path, "courseWorkStates=DELETED", "courseWork");
         assertEquals(1, deleted.size());
         assertEquals("DELETED", deleted.get(0).get("state").asText());
-        assertEquals("2025-03-10T12:01:00Z", deleted.get(0).get("updateTime").asText());
+        assertEquals("2025-03-10T12:01:00.000Z", deleted.get(0).get("updateTime").asText());
         assertFalse(containsId(sim.submissions(courseId), "courseWorkId", edited), "its submissions are gone");
         assertEquals(404, c.get(path + "/" + edited + "/studentSubmissions").statusCode());
 
@@ -115,7 +115,7 @@ class GoogleChangesTest extends GoogleSimTestBase {
         assertEquals(sub.get("id").asText(), subId);
         JsonNode after = c.listAll("/v1/courses/" + courseId + "/courseWork/-/studentSubmissions", "",
                 "studentSubmissions").stream().filter(n -> n.get("id").asText().equals(subId)).findFirst().orElseThrow();
-        assertEquals("2025-03-10T12:30:00Z", after.get("updateTime").asText());
+        assertEquals("2025-03-10T12:30:00.000Z", after.get("updateTime").asText());
         assertEquals("RETURNED", after.get("state").asText());
         assertEquals(87.5, after.get("assignedGrade").asDouble());
         assertNotEquals(sub, after);
