@@ -47,6 +47,7 @@ public final class CanvasSimulator implements AutoCloseable {
         this.server = SimServer.builder()
                 .clock(clock)
                 .threads(config.threads())
+                .latency(config.latency())
                 .faults(new Faults(config.seed()))
                 .errorRenderer(CanvasErrors.renderer())
                 .recordFaultHook(new CanvasRecordFaults())
