@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +52,7 @@ public final class SimServer implements AutoCloseable {
     private final RecordFaultHook recordFaults;
     private final Set<String> capturedHeaders;
     private final Runnable credentialExpiry;
+    private final Latency latency;
 
     private record Route(String prefix, SimHandler handler) {
     }
@@ -73,6 +75,7 @@ public final class SimServer implements AutoCloseable {
         this.recordFaults = b.recordFaults;
         this.capturedHeaders = b.capturedHeaders;
         this.credentialExpiry = b.credentialExpiry;
+        this.latency = b.latency;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), b.port), 64);
         this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads());
         server.setExecutor(executor);
@@ -136,6 +139,7 @@ public final class SimServer implements AutoCloseable {
         };
         BEFORE_BODY.set(logIt);
         try {
+            delay();
             if (fault.isPresent()) {
                 applyFault(ex, req, fault.get(), status);
             } else {
@@ -144,6 +148,18 @@ public final class SimServer implements AutoCloseable {
         } finally {
             BEFORE_BODY.remove();
             logIt.run();
+        }
+    }
+
+    /**
+     * The configured latency, spent on this worker thread before the request is answered (faults
+     * included): each request in its delay holds one of the {@code threads} workers, so the pool
+     * must exceed the client's requests in flight for them to overlap rather than queue.
+     */
+    private void delay() {
+        if (!latency.isNone()) {
+            Duration d = latency.next();
+            sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
     }
 
@@ -174,7 +190,7 @@ public final class SimServer implements AutoCloseable {
                 throw new DropConnection();
             }
             case STALL -> {
-                sleep(f.delay().toMillis());
+                sleep(f.delay().toMillis(), 0);
                 send(ex, route(req), status);
             }
             case TRUNCATED_JSON -> {
@@ -253,9 +269,9 @@ public final class SimServer implements AutoCloseable {
         return out;
     }
 
-    private static void sleep(long millis) {
+    private static void sleep(long millis, int nanos) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(millis, nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while stalling"));
@@ -293,6 +309,7 @@ public final class SimServer implements AutoCloseable {
         private RecordFaultHook recordFaults = RecordFaultHook.none();
         private Set<String> capturedHeaders = Set.of("authorization", "user-agent", "accept", "content-type");
         private Runnable credentialExpiry;
+        private Latency latency = Latency.NONE;
 
         private Builder() {
         }
@@ -347,6 +364,20 @@ public final class SimServer implements AutoCloseable {
         /** What {@link FaultKind#EXPIRE_CREDENTIALS} does: make the credentials clients hold expire. */
         public Builder credentialExpiry(Runnable expire) {
             this.credentialExpiry = expire;
+            return this;
+        }
+
+        /**
+         * Every request is answered after {@code fixed} plus up to {@code jitter} (uniform); see
+         * {@link Latency}. Each delayed request holds a worker thread, so set {@link #threads} above
+         * the requests a client keeps in flight.
+         */
+        public Builder latency(Duration fixed, Duration jitter) {
+            return latency(Latency.of(fixed, jitter));
+        }
+
+        public Builder latency(Latency latency) {
+            this.latency = latency == null ? Latency.NONE : latency;
             return this;
         }
 

@@ -14,10 +14,17 @@ import java.util.Map;
  * @param smallTable   the small table of (b)
  * @param changes      changed records of (b)
  * @param throttleRps  R of (e): the simulator's limit and the app's budget (default 5, Schoology's default budget)
- * @param parts        which measures to run, letters a-f
+ * @param parts        which measures to run, letters a-g
+ * @param latenciesMs  (g) the per-request latencies of the simulators, ms
+ * @param latencyJitterMs (g) up to this much more per request (uniform), ms
+ * @param beforeLatenciesMs (g) the latencies at which the runs are repeated with concurrency=1, for comparison
+ * @param latencyLms   (g) the LMSs, in order
+ * @param latencySize  (g) the simulated districts: medium (the default) or small (a smoke run)
+ * @param latencySchoologyOverRps (g) Schoology's budget for the run above the simulator's limit
  */
 record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int smallTable, int changes, int throttleRps,
-                     String parts) {
+                     String parts, List<Integer> latenciesMs, int latencyJitterMs, List<Integer> beforeLatenciesMs,
+                     List<String> latencyLms, String latencySize, int latencySchoologyOverRps) {
 
     static BenchSettings fromSystemProperties() {
         List<Integer> full = Arrays.stream(System.getProperty("bench.full", "100000,1000000").split(","))
@@ -25,7 +32,19 @@ record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int sma
         int repeat = Integer.getInteger("bench.repeat", 3);
         return new BenchSettings(full, repeat, Integer.getInteger("bench.repeat.big", Math.min(repeat, 1)),
                 Integer.getInteger("bench.small", 10_000), Integer.getInteger("bench.changes", 1_000),
-                Integer.getInteger("bench.throttle.rps", 5), System.getProperty("bench.parts", "abcdef"));
+                Integer.getInteger("bench.throttle.rps", 5), System.getProperty("bench.parts", "abcdefg"),
+                ints(System.getProperty("bench.latency", "150,500")), Integer.getInteger("bench.latency.jitter", 0),
+                ints(System.getProperty("bench.g.before", "150")),
+                words(System.getProperty("bench.g.lms", "google,canvas,schoology")),
+                System.getProperty("bench.g.size", "medium"), Integer.getInteger("bench.g.schoology.over", 20));
+    }
+
+    private static List<Integer> ints(String csv) {
+        return words(csv).stream().filter(s -> !s.equals("none")).map(Integer::valueOf).toList();
+    }
+
+    private static List<String> words(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     int repeatFor(int records) {
@@ -49,6 +68,12 @@ record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int sma
         m.put("bench.changes", Integer.toString(changes));
         m.put("bench.throttle.rps", Integer.toString(throttleRps));
         m.put("bench.parts", parts);
+        m.put("bench.latency", latenciesMs.toString());
+        m.put("bench.latency.jitter", Integer.toString(latencyJitterMs));
+        m.put("bench.g.before", beforeLatenciesMs.toString());
+        m.put("bench.g.lms", latencyLms.toString());
+        m.put("bench.g.size", latencySize);
+        m.put("bench.g.schoology.over", Integer.toString(latencySchoologyOverRps));
         return m;
     }
 }

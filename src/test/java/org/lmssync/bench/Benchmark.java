@@ -45,6 +45,9 @@ public final class Benchmark {
         if (settings.runs('e')) {
             ThrottledBench.run(settings, new JarRunner("throttled", packaged, null, work, "256m"), work, report);
         }
+        if (settings.runs('g')) {
+            LatencyBench.run(settings, new JarRunner("latency", packaged, null, work, "256m"), work, report);
+        }
         report.printTable();
         System.out.printf("benchmark took %.1f min; results in %s%n", (System.nanoTime() - t0) / 60e9,
                 out.resolve("results.json").toAbsolutePath());

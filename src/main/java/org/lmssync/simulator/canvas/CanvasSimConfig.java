@@ -1,8 +1,10 @@
 package org.lmssync.simulator.canvas;
 
 import org.lmssync.simulator.Shapes;
+import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimClock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -37,6 +39,8 @@ import java.time.ZoneId;
  * @param numericLastLink        numeric collections carry rel="last"
  * @param sinceInclusive         submitted_since/graded_since keep equal timestamps (Canvas's SQL is strict '>')
  * @param authEventRetentionDays auth events older than this (from the clock's now) are not returned; 0 keeps all
+ * @param latency                every request is answered after this delay (fixed plus jitter; default none),
+ *                               spent on a server worker thread: keep {@code threads} above the requests in flight
  * @param clock                  null means {@link SimClock#system()}; data changes are stamped from it
  * @param threads                server worker threads; parallel requests beyond this queue instead of
  *                               holding the up-front reserve
@@ -66,6 +70,7 @@ public record CanvasSimConfig(
         boolean sinceInclusive,
         int authEventRetentionDays,
         ThrottleSettings throttle,
+        Latency latency,
         int threads,
         SimClock clock) {
 
@@ -103,6 +108,7 @@ public record CanvasSimConfig(
         b.sinceInclusive = sinceInclusive;
         b.authEventRetentionDays = authEventRetentionDays;
         b.throttle = throttle;
+        b.latency = latency;
         b.threads = threads;
         b.clock = clock;
         return b;
@@ -134,6 +140,7 @@ public record CanvasSimConfig(
         private boolean sinceInclusive;
         private int authEventRetentionDays = 365;
         private ThrottleSettings throttle = ThrottleSettings.canvasDefaults();
+        private Latency latency = Latency.NONE;
         private int threads = 32;
         private SimClock clock;
 
@@ -167,6 +174,8 @@ public record CanvasSimConfig(
         /** Shorthand for {@code throttle(throttle.withEnabled(v))}. */
         public Builder throttling(boolean v) { throttle = throttle.withEnabled(v); return this; }
         public Builder threads(int v) { threads = v; return this; }
+        /** Each reply comes {@code fixed} plus up to {@code jitter} after its request (the benchmark's API latency). */
+        public Builder latency(Duration fixed, Duration jitter) { latency = Latency.of(fixed, jitter); return this; }
         public Builder clock(SimClock v) { clock = v; return this; }
 
         public CanvasSimConfig build() {
@@ -182,7 +191,7 @@ public record CanvasSimConfig(
             return new CanvasSimConfig(seed, size, accessToken, domain, rootAccountName, timeZone, dataStart,
                     dataSpanDays, varyCourseStates, varyEnrollmentStates, deletedUserShare, markDeletedUsers,
                     listDeletedUsers, readSis, viewLoginIds, shapes, accountsIncludeSubAccounts, defaultPerPage, maxPerPage, linkHeaderMaxBytes, numericLastLink,
-                    sinceInclusive, authEventRetentionDays, throttle, threads, clock);
+                    sinceInclusive, authEventRetentionDays, throttle, latency, threads, clock);
         }
     }
 }

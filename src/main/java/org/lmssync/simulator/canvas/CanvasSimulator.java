@@ -47,6 +47,7 @@ public final class CanvasSimulator implements AutoCloseable {
         this.server = SimServer.builder()
                 .clock(clock)
                 .threads(config.threads())
+                .latency(config.latency())
                 .faults(new Faults(config.seed()))
                 .errorRenderer(CanvasErrors.renderer())
                 .recordFaultHook(new CanvasRecordFaults())
@@ -114,7 +115,15 @@ public final class CanvasSimulator implements AutoCloseable {
         return throttle.level("token:" + token);
     }
 
-    /** Empties every bucket and zeroes the throttled count. */
+    /**
+     * The real cost charged since start (or the last reset): the sum of every X-Request-Cost sent,
+     * which is what the leaky bucket has to drain.
+     */
+    public double chargedCost() {
+        return throttle.chargedCost();
+    }
+
+    /** Empties every bucket and zeroes the throttled count and the charged cost. */
     public void resetThrottle() {
         throttle.reset();
     }

@@ -3,6 +3,7 @@ package org.lmssync.simulator.canvas;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
 final class Throttle {
     private final Map<String, LeakyBucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
+    private final DoubleAdder charged = new DoubleAdder();
     private final LongSupplier nanos;
     private volatile ThrottleSettings settings;
 
@@ -35,6 +37,7 @@ final class Throttle {
 
         /** Charges {@code cost}, refunds the reserve and returns what X-Rate-Limit-Remaining reports. */
         double complete(double cost) {
+            charged.add(cost);
             return s.highWaterMark() - bucket.increment(cost - s.upFrontCost(), s);
         }
 
@@ -58,6 +61,11 @@ final class Throttle {
         return throttled.get();
     }
 
+    /** The real costs charged so far (the sum of the X-Request-Cost values sent), over every client. */
+    double chargedCost() {
+        return charged.sum();
+    }
+
     double level(String clientId) {
         LeakyBucket b = buckets.get(clientId);
         return b == null ? 0.0 : b.level(settings);
@@ -74,5 +82,6 @@ final class Throttle {
     void reset() {
         buckets.values().forEach(LeakyBucket::reset);
         throttled.set(0);
+        charged.reset();
     }
 }

@@ -1,8 +1,10 @@
 package org.lmssync.simulator.google;
 
 import org.lmssync.simulator.Shapes;
+import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimClock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -30,6 +32,9 @@ import java.util.Set;
  * @param usageNoParametersShare  share of usage rows without a parameters array
  * @param neverInteractedShare    share of users whose last interaction is the 1970 sentinel
  * @param today                   the Reports "today"; null means the clock's date at start
+ * @param threads                server worker threads (32: well above the requests a client keeps in flight)
+ * @param latency                every request is answered after this delay (fixed plus jitter; default none),
+ *                               spent on a server worker thread: keep {@code threads} above the requests in flight
  * @param clock                   null means {@link SimClock#system()}
  * @param omitTimesOnNewSubmissions NEW submissions carry no creationTime/updateTime until edited
  * @param alwaysMillisTimestamps  Classroom timestamps always carry 3 fraction digits, as in every captured
@@ -72,6 +77,7 @@ public record GoogleSimConfig(
         boolean omitTimesOnNewSubmissions,
         boolean alwaysMillisTimestamps,
         Shapes shapes,
+        Latency latency,
         int threads,
         SimClock clock) {
 
@@ -119,6 +125,7 @@ public record GoogleSimConfig(
         b.omitTimesOnNewSubmissions = omitTimesOnNewSubmissions;
         b.alwaysMillisTimestamps = alwaysMillisTimestamps;
         b.shapes = shapes;
+        b.latency = latency;
         b.threads = threads;
         b.clock = clock;
         return b;
@@ -157,7 +164,8 @@ public record GoogleSimConfig(
         private boolean omitTimesOnNewSubmissions = true;
         private boolean alwaysMillisTimestamps = true;
         private Shapes shapes = Shapes.REAL;
-        private int threads = 8;
+        private Latency latency = Latency.NONE;
+        private int threads = 32;
         private SimClock clock;
 
         private Builder() {
@@ -198,6 +206,8 @@ public record GoogleSimConfig(
         public Builder alwaysMillisTimestamps(boolean v) { alwaysMillisTimestamps = v; return this; }
         public Builder shapes(Shapes v) { shapes = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        /** Each reply comes {@code fixed} plus up to {@code jitter} after its request (the benchmark's API latency). */
+        public Builder latency(Duration fixed, Duration jitter) { latency = Latency.of(fixed, jitter); return this; }
         public Builder clock(SimClock v) { clock = v; return this; }
 
         public GoogleSimConfig build() {
@@ -212,7 +222,7 @@ public record GoogleSimConfig(
                     defaultPageSize, rosterDefaultPageSize, maxPageSize, shortPageShare, reportsMaxResults,
                     quotaPerMinute, quotaRetryAfterSeconds, reportsQuotaStatus, partialDataDays,
                     dataNotAvailableDays, partialDataShare, usageNoParametersShare, neverInteractedShare,
-                    rejectFutureDates, today, omitTimesOnNewSubmissions, alwaysMillisTimestamps, shapes, threads, clock);
+                    rejectFutureDates, today, omitTimesOnNewSubmissions, alwaysMillisTimestamps, shapes, latency, threads, clock);
         }
     }
 }

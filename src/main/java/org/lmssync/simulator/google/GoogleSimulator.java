@@ -63,6 +63,7 @@ public final class GoogleSimulator implements AutoCloseable {
         this.server = SimServer.builder()
                 .clock(clock)
                 .threads(config.threads())
+                .latency(config.latency())
                 .faults(new Faults(config.seed()))
                 .errorRenderer(GoogleErrors.renderer())
                 .recordFaultHook(new GoogleRecordFaults(pageTokens))

@@ -1,6 +1,7 @@
 package org.lmssync.simulator.schoology;
 
 import org.lmssync.simulator.Shapes;
+import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimClock;
 
 import java.time.Duration;
@@ -37,6 +38,9 @@ import java.time.LocalDate;
  * @param retryAfter               send Retry-After (whole seconds until a token is free) on 429
  * @param throttleBody             text body of a 429; empty sends none
  * @param pastSectionShare         share of generated sections that belong to last year's grading period only
+ * @param threads                server worker threads (32: well above the requests a client keeps in flight)
+ * @param latency                every request is answered after this delay (fixed plus jitter; default none),
+ *                               spent on a server worker thread: keep {@code threads} above the requests in flight
  * @param clock                    null means {@link SimClock#system()}
  */
 public record SchoologySimConfig(
@@ -63,6 +67,7 @@ public record SchoologySimConfig(
         boolean retryAfter,
         String throttleBody,
         double pastSectionShare,
+        Latency latency,
         int threads,
         SimClock clock) {
 
@@ -99,6 +104,7 @@ public record SchoologySimConfig(
         b.retryAfter = retryAfter;
         b.throttleBody = throttleBody;
         b.pastSectionShare = pastSectionShare;
+        b.latency = latency;
         b.threads = threads;
         b.clock = clock;
         return b;
@@ -129,7 +135,8 @@ public record SchoologySimConfig(
         private boolean retryAfter = true;
         private String throttleBody = "";
         private double pastSectionShare = 0.1;
-        private int threads = 8;
+        private Latency latency = Latency.NONE;
+        private int threads = 32;
         private SimClock clock;
 
         private Builder() {
@@ -170,6 +177,8 @@ public record SchoologySimConfig(
         public Builder throttleBody(String v) { throttleBody = v == null ? "" : v; return this; }
         public Builder pastSectionShare(double v) { pastSectionShare = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        /** Each reply comes {@code fixed} plus up to {@code jitter} after its request (the benchmark's API latency). */
+        public Builder latency(Duration fixed, Duration jitter) { latency = Latency.of(fixed, jitter); return this; }
         public Builder clock(SimClock v) { clock = v; return this; }
 
         public SchoologySimConfig build() {
@@ -190,7 +199,7 @@ public record SchoologySimConfig(
             return new SchoologySimConfig(seed, size, key, secret, schoolId, today, schoolYearStart, defaultLimit,
                     maxLimit, idTypes, totalTypes, shapes, escapeSlashes, timestampSkewSeconds, rejectTimestampRegression,
                     acceptPlaintext, acceptHmacSha1, rateLimitRequests, rateLimitWindow, rateLimitBurst, retryAfter,
-                    throttleBody, pastSectionShare, threads, clock);
+                    throttleBody, pastSectionShare, latency, threads, clock);
         }
     }
 }

@@ -52,6 +52,7 @@ public final class SchoologySimulator implements AutoCloseable {
         this.server = SimServer.builder()
                 .clock(clock)
                 .threads(config.threads())
+                .latency(config.latency())
                 .faults(new Faults(config.seed()))
                 .errorRenderer(SchoologyErrors.renderer())
                 .recordFaultHook(new SchoologyRecordFaults(out))

@@ -43,6 +43,19 @@ class ThrottleTest extends CanvasSimTestBase {
     }
 
     @Test
+    void theChargedCostIsTheSumOfTheCostsSent() throws Exception {
+        CanvasTestClient c = start();
+        double sent = 0;
+        for (String path : List.of("/api/v1/accounts", "/api/v1/accounts/self/users?per_page=20",
+                "/api/v1/accounts/self/users?per_page=7")) {
+            sent += Double.parseDouble(c.get(path).headers().firstValue("X-Request-Cost").orElseThrow());
+        }
+        assertEquals(sent, sim.chargedCost(), 1e-9);
+        sim.resetThrottle();
+        assertEquals(0.0, sim.chargedCost());
+    }
+
+    @Test
     void everyAnsweredRequestCarriesCostAndRemaining() throws Exception {
         CanvasTestClient c = start();
         for (String path : List.of("/api/v1/accounts", "/api/v1/courses/999999", "/api/v1/accounts/self/users?per_page=20")) {
