@@ -35,6 +35,8 @@ public final class CanvasAdapter implements LmsAdapter {
         if (!ACCOUNT.matcher(account).matches()) {
             throw new ConfigException("lms.canvas.account-id", "must be self or an account id, not '" + account + "'");
         }
+        // every request in flight holds Canvas's up-front reserve: the pacer keeps room for all of them
+        pacer.inFlight(settings.integer("lms.canvas.concurrency", 1, 64));
     }
 
     @Override

@@ -19,6 +19,12 @@ final class CanvasPacer {
     private double averageCost = 1;
     private double lastRemaining = Double.NaN;
     private long lastNanos;
+    private int inFlight = 1;
+
+    /** How many requests may be in flight at once: each holds the up-front reserve while it runs. */
+    synchronized void inFlight(int n) {
+        inFlight = Math.max(1, n);
+    }
 
     /** The spacing to keep before the next request, in ms (0 = the configured rate). */
     synchronized long intervalMillis(double remaining, double cost, long nowNanos) {
@@ -30,7 +36,7 @@ final class CanvasPacer {
         highWater = Double.isNaN(highWater) ? remaining + c : Math.max(highWater, remaining + c);
         learnLeak(remaining, c, nowNanos);
         double upFront = Math.min(MAX_UP_FRONT, highWater / 12);
-        double floor = upFront + 2 * averageCost;
+        double floor = upFront * inFlight + 2 * averageCost;
         double band = Math.max(4 * averageCost, highWater / 20);
         double perRequest = averageCost / leakPerSecond;
         double seconds;
