@@ -90,7 +90,7 @@ class SpringBootHostTest {
         assertEquals(count("canvas_users"), counter(run, "users", "inserted"));
         assertEquals(canvas.requestLog().size(), run.total("requests"), "the reply's request count is the simulator's");
         assertEquals(byId(canvas.courses(List.of("all"))), stored("canvas_courses"));
-        assertEquals(byId(canvas.users(true)), stored("canvas_users"));
+        assertEquals(byId(canvas.users(false, true)), stored("canvas_users"));
         assertEquals(1L, jdbc.queryForObject("SELECT COUNT(*) FROM sync_runs WHERE status = 'succeeded'", Long.class));
     }
 
