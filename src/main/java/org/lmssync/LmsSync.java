@@ -55,7 +55,7 @@ import org.lmssync.engine.ResourceSync;
 import org.lmssync.engine.Strategy;
 import org.lmssync.engine.SyncRunner;
 import org.lmssync.routes.EngineRoutes;
-import org.lmssync.store.SqliteDataSources;
+import org.lmssync.store.DataSources;
 import org.lmssync.store.SyncDatabase;
 
 /**
@@ -86,6 +86,7 @@ public final class LmsSync implements RoutesBuilder {
 
     private final Map<String, String> given;
     private final DataSource dataSource;
+    private volatile DataSource ownedDataSource;
     private final String command;
     private final List<String> only;
     private final boolean scheduled;
@@ -320,17 +321,9 @@ public final class LmsSync implements RoutesBuilder {
             }
             return ds;
         }
-        String url = settings.require("lms.db.url");
-        if (!SqliteDataSources.isSqlite(url)) {
-            throw new ConfigException("lms.db.url", "must be a SQLite JDBC URL such as jdbc:sqlite:data/lms-sync.db"
-                    + " (or give lms-sync a DataSource), not '" + url + "'");
-        }
-        try {
-            return SqliteDataSources.create(url);
-        } catch (IOException e) {
-            throw new ConfigException("lms.db.url", "cannot create the folder of " + SqliteDataSources.file(url) + ": "
-                    + e.getMessage());
-        }
+        // made here, so closed here, once the context has stopped
+        ownedDataSource = DataSources.create(settings);
+        return ownedDataSource;
     }
 
     private void bindBeans(CamelContext context, EngineConfig config, LmsRegistry registry, ResourceCatalog catalog,
@@ -521,12 +514,20 @@ public final class LmsSync implements RoutesBuilder {
     private final class StopOnContextStop extends SimpleEventNotifierSupport {
         @Override
         public boolean isEnabled(CamelEvent event) {
-            return event instanceof CamelEvent.CamelContextStoppingEvent;
+            return event instanceof CamelEvent.CamelContextStoppingEvent || event instanceof CamelEvent.CamelContextStoppedEvent;
         }
 
         @Override
         public void notify(CamelEvent event) {
-            stop();
+            if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                stop();
+            } else if (ownedDataSource != null) {
+                // the routes have stopped: nothing commits any more
+                if (db != null) {
+                    db.close();
+                }
+                DataSources.close(ownedDataSource);
+            }
         }
     }
 }

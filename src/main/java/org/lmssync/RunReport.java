@@ -78,10 +78,10 @@ final class RunReport {
      * {@code status --json}: the latest {@code runs} runs per LMS, newest first, each with its
      * resources, every column of sync_runs / sync_run_resources by its name. {@code db} null: no DB yet.
      */
-    static String json(SyncDatabase db, java.nio.file.Path file, int runs) {
+    static String json(SyncDatabase db, String file, int runs) {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
-        root.put("db", file.toString());
+        root.put("db", file);
         root.put("exists", db != null);
         com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("runs");
         if (db == null) {

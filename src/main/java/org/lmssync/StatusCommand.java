@@ -3,6 +3,7 @@ package org.lmssync;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import org.lmssync.config.Settings;
+import org.lmssync.store.DataSources;
 import org.lmssync.store.SqliteDataSources;
 import org.lmssync.store.SyncDatabase;
 
@@ -21,12 +22,11 @@ final class StatusCommand {
     }
 
     int run() {
-        String url = settings.require("lms.db.url");
-        if (!SqliteDataSources.isSqlite(url)) {
-            throw new org.lmssync.config.ConfigException("lms.db.url", "must be a SQLite JDBC URL, not '" + url + "'");
-        }
-        java.nio.file.Path file = SqliteDataSources.file(url);
-        if (!Files.exists(file)) {
+        String url = DataSources.checkedUrl(settings);
+        boolean sqlite = SqliteDataSources.isSqlite(url);
+        // what the report names as its DB: the file, or the PostgreSQL server and database (never its credentials)
+        String file = sqlite ? SqliteDataSources.file(url).toString() : withoutQuery(url);
+        if (sqlite && !Files.exists(SqliteDataSources.file(url))) {
             if (json) {
                 out.println(RunReport.json(null, file, RUNS_PER_LMS));
                 return App.OK;
@@ -34,7 +34,8 @@ final class StatusCommand {
             out.println("No sync DB at " + file + " yet: run 'once' or 'run' first.");
             return App.OK;
         }
-        try (SyncDatabase db = new SyncDatabase(SqliteDataSources.create(url))) {
+        javax.sql.DataSource ds = DataSources.create(settings);
+        try (SyncDatabase db = new SyncDatabase(ds)) {
             db.open();
             if (json) {
                 out.println(RunReport.json(db, file, RUNS_PER_LMS));
@@ -42,9 +43,16 @@ final class StatusCommand {
             }
             out.println("Sync DB: " + file);
             out.print(RunReport.latest(db, RUNS_PER_LMS));
-        } catch (java.sql.SQLException | java.io.IOException e) {
+        } catch (java.sql.SQLException e) {
             throw new org.lmssync.config.ConfigException("lms.db.url", "cannot read " + file + ": " + e.getMessage());
+        } finally {
+            DataSources.close(ds);
         }
         return App.OK;
+    }
+
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
     }
 }

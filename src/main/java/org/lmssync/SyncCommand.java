@@ -14,6 +14,7 @@ import org.lmssync.config.Settings;
 import org.lmssync.engine.LmsRegistry;
 import org.lmssync.engine.RunResult;
 import org.lmssync.engine.SyncRunner;
+import org.lmssync.store.DataSources;
 import org.lmssync.store.SqliteDataSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +50,16 @@ final class SyncCommand {
     }
 
     int run() throws DbLockFile.Busy {
-        String url = settings.require("lms.db.url");
-        if (!SqliteDataSources.isSqlite(url)) {
-            throw new ConfigException("lms.db.url", "must be a SQLite JDBC URL such as jdbc:sqlite:data/lms-sync.db, not '" + url + "'");
-        }
+        String url = DataSources.checkedUrl(settings);
         // the keys are checked before the lock file or the DB is touched (the routes are checked at start)
         EngineConfig.from(settings);
         LmsRegistry.load(settings, only);
-        try (DbLockFile lock = DbLockFile.take(SqliteDataSources.file(url));
+        // a SQLite file is one process's; PostgreSQL runs of one LMS exclude each other by a lease row
+        try (DbLockFile lock = SqliteDataSources.isSqlite(url) ? DbLockFile.take(SqliteDataSources.file(url)) : null;
              Progress progress = progressOut == null ? null : new Progress(progressOut, terminal, PLAIN_PROGRESS_SECONDS)) {
+            javax.sql.DataSource dataSource = DataSources.create(settings);
             LmsSync.Builder builder = LmsSync.builder().settings(settings.asMap()).command(command).only(only)
-                    .scheduled(command.equals("run")).dataSource(sqlite(url));
+                    .scheduled(command.equals("run")).dataSource(dataSource);
             if (progress != null) {
                 builder.observer(progress);
             }
@@ -84,18 +84,11 @@ final class SyncCommand {
                 if (sync.database() != null) {
                     sync.database().close();
                 }
+                DataSources.close(dataSource);
             }
         }
     }
 
-    private static javax.sql.DataSource sqlite(String url) {
-        try {
-            return SqliteDataSources.create(url);
-        } catch (java.io.IOException e) {
-            throw new ConfigException("lms.db.url", "cannot create the folder of " + SqliteDataSources.file(url) + ": "
-                    + e.getMessage());
-        }
-    }
 
     private int once(Main main, LmsSync sync) {
         CountDownLatch done = new CountDownLatch(1);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,7 +33,7 @@ public abstract class SyncTestSupport {
     void startApi() throws IOException {
         api = new TestApi();
         db = dir.resolve("sync.db");
-        config.put("lms.db.url", "jdbc:sqlite:" + db);
+        config.putAll(TestDb.settings(db));
         config.put("lms.routes-dir", Path.of("src/test/resources/test-routes").toAbsolutePath().toString());
         config.put("lms.testlms.enabled", "true");
         config.put("lms.testlms.schedule", "0 0 2 * * ?");
@@ -78,9 +77,9 @@ public abstract class SyncTestSupport {
         return query(db, sql);
     }
 
-    /** The rows of {@code sql} on the SQLite file {@code db}, each as column label → value. */
+    /** The rows of {@code sql} on the sync DB {@code db} names ({@link TestDb}), each as column label → value. */
     public static List<Map<String, Object>> query(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+        try (Connection c = TestDb.connect(db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
@@ -101,7 +100,7 @@ public abstract class SyncTestSupport {
     }
 
     protected void exec(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        try (Connection c = TestDb.connect(db); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -2,13 +2,10 @@ package org.lmssync.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.lmssync.store.Schema;
 
 /** One identity column of a resource table and where its value comes from. */
 public record IdentityColumn(String column, ValueSource source) {
-    /** SQLite's names for a table's row id: a column of that name would replace it in the dedupe's MAX(rowid). */
-    private static final Set<String> ROWID_ALIASES = Set.of("rowid", "oid");
 
     /** Parses {@code course_id=@parent.id, user_id=userId}; a bare {@code id} reads the field of that name. */
     public static List<IdentityColumn> parseList(String spec) {
@@ -31,8 +28,8 @@ public record IdentityColumn(String column, ValueSource source) {
 
     /** A well-formed name may still be taken: by SQLite, or by a standard column the engine fills itself. */
     private static IdentityColumn checked(String column, ValueSource source) {
-        if (ROWID_ALIASES.contains(column)) {
-            throw new IllegalArgumentException("identity column '" + column + "' is SQLite's own row id; use another name");
+        if (org.lmssync.store.Dialect.ROW_ID_NAMES.contains(column)) {
+            throw new IllegalArgumentException("identity column '" + column + "' is the sync DB's own row id; use another name");
         }
         // as_of_date=@date is the one standard column an identity may use: the engine writes the request date there anyway
         if (Schema.STANDARD_COLUMNS.contains(column) && !(column.equals("as_of_date") && source instanceof ValueSource.RequestDate)) {

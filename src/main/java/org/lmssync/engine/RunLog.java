@@ -43,7 +43,13 @@ public final class RunLog {
     }
 
     public static void startResource(Connection c, long runId, String resource) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sync_run_resources"
+        // a resource is started once per run; delete-then-insert replaces a row the same way on every DB
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_run_resources WHERE run_id = ? AND resource = ?")) {
+            ps.setLong(1, runId);
+            ps.setString(2, resource);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_run_resources"
                 + " (run_id, resource, status, started_at) VALUES (?, ?, 'running', ?)")) {
             ps.setLong(1, runId);
             ps.setString(2, resource);

@@ -130,7 +130,7 @@ final class ScopePlanner {
         java.util.Set<String> retiredAbove = parent.parent() == null ? java.util.Set.of()
                 : RetiredScopes.blocked(c, catalog, catalog.get(def.lms(), parent.parent()));
         try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", cols) + ", scope FROM " + parent.table()
-                + " WHERE deleted_at IS NULL AND retired_at IS NULL ORDER BY rowid");
+                + " WHERE deleted_at IS NULL AND retired_at IS NULL ORDER BY " + org.lmssync.store.Dialect.of(c).rowId());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 if (retiredAbove.contains(rs.getString(cols.size() + 1))) {

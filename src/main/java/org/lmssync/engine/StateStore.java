@@ -58,9 +58,9 @@ public final class StateStore {
                 + " next_page = excluded.next_page, pass_run_id = excluded.pass_run_id, pass_full = excluded.pass_full,"
                 + " window_start = excluded.window_start, window_end = excluded.window_end,"
                 + " pending_watermark = excluded.pending_watermark,"
-                + " watermark = COALESCE(excluded.watermark, watermark),"
-                + " last_as_of_date = COALESCE(excluded.last_as_of_date, last_as_of_date),"
-                + " last_full_pass_at = COALESCE(excluded.last_full_pass_at, last_full_pass_at),"
+                + " watermark = COALESCE(excluded.watermark, sync_state.watermark),"
+                + " last_as_of_date = COALESCE(excluded.last_as_of_date, sync_state.last_as_of_date),"
+                + " last_full_pass_at = COALESCE(excluded.last_full_pass_at, sync_state.last_full_pass_at),"
                 + " updated_at = excluded.updated_at, pass_rejected = excluded.pass_rejected")) {
             ps.setString(1, lms);
             ps.setString(2, resource);

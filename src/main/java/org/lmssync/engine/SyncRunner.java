@@ -69,17 +69,12 @@ public final class SyncRunner {
         try {
             List<ResourceDefinition> resources = new ArrayList<>();
             db.write(c -> {
-                try (Statement st = c.createStatement()) {
-                    for (ResourceDefinition d : catalog.inOrder(name)) {
-                        // Every table exists before any listing, so cascades can reach children not yet synced.
-                        for (String ddl : Schema.resourceTable(d.table(), d.identityColumns())) {
-                            st.execute(ddl);
-                        }
-                        Schema.upgradeResourceTable(c, d.table());
-                        List<String> only = selected.get(name);
-                        if (only == null || only.contains(d.name())) {
-                            resources.add(d);
-                        }
+                for (ResourceDefinition d : catalog.inOrder(name)) {
+                    // Every table exists before any listing, so cascades can reach children not yet synced.
+                    Schema.createResourceTable(c, d.table(), d.identityColumns());
+                    List<String> only = selected.get(name);
+                    if (only == null || only.contains(d.name())) {
+                        resources.add(d);
                     }
                 }
             });

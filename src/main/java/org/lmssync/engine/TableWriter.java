@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.lmssync.store.Dialect;
 import org.lmssync.store.Schema;
 
 /**
@@ -31,9 +32,10 @@ final class TableWriter implements AutoCloseable {
         String t = Schema.identifier("table", def.table());
         // The table exists: SyncRunner creates (and upgrades) every table of the LMS before its run.
         identity = def.identityColumns();
+        String rowid = Dialect.of(c).rowId();
         String where = String.join(" = ? AND ", identity) + " = ?";
-        lookup = c.prepareStatement("SELECT rowid, json_hash, create_date, last_modified_date, deleted_at FROM " + t
-                + " WHERE " + where + " ORDER BY rowid DESC LIMIT 1");
+        lookup = c.prepareStatement("SELECT " + rowid + ", json_hash, create_date, last_modified_date, deleted_at FROM " + t
+                + " WHERE " + where + " ORDER BY " + rowid + " DESC LIMIT 1");
         List<String> columns = new ArrayList<>();
         for (String col : identity) {
             if (!Schema.STANDARD_COLUMNS.contains(col)) {
@@ -44,17 +46,17 @@ final class TableWriter implements AutoCloseable {
                 "source_last_modified_date", "import_date", "as_of_date", "run_id"));
         insert = c.prepareStatement("INSERT INTO " + t + " (" + String.join(", ", columns) + ") VALUES ("
                 + "?, ".repeat(columns.size() - 1) + "?)");
-        maxRowid = c.prepareStatement("SELECT COALESCE(MAX(rowid), 0) FROM " + t);
+        maxRowid = c.prepareStatement("SELECT COALESCE(MAX(" + rowid + "), 0) FROM " + t);
         // The seed's "keep the newest row per identity", scoped to the rows this page appended,
         // so that its cost follows the page and not the table (uses the identity index).
         StringBuilder join = new StringBuilder();
         for (String col : identity) {
             join.append("o.").append(col).append(" = n.").append(col).append(" AND ");
         }
-        dedupe = c.prepareStatement("DELETE FROM " + t + " WHERE rowid IN (SELECT o.rowid FROM " + t + " AS n JOIN "
-                + t + " AS o ON " + join + "o.rowid < n.rowid WHERE n.rowid > ?)");
+        dedupe = c.prepareStatement("DELETE FROM " + t + " WHERE " + rowid + " IN (SELECT o." + rowid + " FROM " + t
+                + " AS n JOIN " + t + " AS o ON " + join + "o." + rowid + " < n." + rowid + " WHERE n." + rowid + " > ?)");
         touch = c.prepareStatement("UPDATE " + t + " SET run_id = ?, import_date = ?, scope = ?, as_of_date = ?,"
-                + " deleted_at = NULL, retired_at = NULL WHERE rowid = ?");
+                + " deleted_at = NULL, retired_at = NULL WHERE " + rowid + " = ?");
         retire = c.prepareStatement("UPDATE " + t + " SET retired_at = COALESCE(retired_at, ?), run_id = ? WHERE "
                 + where + " AND scope = ? AND deleted_at IS NULL AND run_id < ?");
         unseen = c.prepareStatement("SELECT 1 FROM " + t + " WHERE scope = ? AND deleted_at IS NULL AND run_id < ? LIMIT 1");

@@ -14,9 +14,12 @@ public final class Schema {
             "last_modified_date", "source_create_date", "source_last_modified_date", "import_date",
             "as_of_date", "deleted_at", "retired_at", "run_id");
 
-    static final List<String> BOOKKEEPING = List.of("""
+    /** PostgreSQL's limit on a name: a longer one is cut silently, so two long index names could collide. */
+    static final int MAX_NAME = 63;
+
+    private static final List<String> BOOKKEEPING = List.of("""
             CREATE TABLE IF NOT EXISTS sync_runs (
-              run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+              run_id {auto_id},
               lms TEXT NOT NULL, command TEXT NOT NULL,
               started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
               requests INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0,
@@ -49,12 +52,46 @@ public final class Schema {
               pass_rejected INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (lms, resource, scope))""", """
             CREATE TABLE IF NOT EXISTS sync_errors (
-              error_id INTEGER PRIMARY KEY AUTOINCREMENT,
+              error_id {auto_id},
               run_id INTEGER, lms TEXT NOT NULL, resource TEXT NOT NULL, scope TEXT,
               url TEXT, reason TEXT NOT NULL, payload TEXT, created_at TEXT NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS sync_errors_run ON sync_errors(run_id)");
 
     private Schema() {
+    }
+
+    /** The bookkeeping tables' DDL in {@code dialect}. */
+    static List<String> bookkeeping(Dialect dialect) {
+        return BOOKKEEPING.stream().map(ddl -> ddl.replace("{auto_id}", dialect.autoId())).toList();
+    }
+
+    /**
+     * Creates (or upgrades) a resource table and its indexes, inside the caller's transaction;
+     * on PostgreSQL under a lock, since two nodes may start at once.
+     */
+    public static void createResourceTable(java.sql.Connection c, String table, List<String> identity)
+            throws java.sql.SQLException {
+        Dialect dialect = Dialect.of(c);
+        dialect.lockForDdl(c);
+        try (java.sql.Statement st = c.createStatement()) {
+            for (String ddl : resourceTable(dialect, table, identity)) {
+                st.execute(ddl);
+            }
+        }
+        upgradeResourceTable(c, dialect, table);
+    }
+
+    /**
+     * An index name of at most {@link #MAX_NAME} characters: a longer one keeps its start and ends
+     * in a hash of the whole, so that names which differ only past the limit stay different.
+     */
+    static String indexName(String table, String suffix) {
+        String name = table + "_" + suffix;
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        String hash = Integer.toHexString(name.hashCode() | 0x10000000);
+        return name.substring(0, MAX_NAME - hash.length() - 1) + "_" + hash;
     }
 
     public static String identifier(String what, String name) {
@@ -69,23 +106,16 @@ public final class Schema {
      * Adds the columns that bookkeeping tables made by an older version lack: {@code retry_wait_ms}
      * (non-throttle waits) and {@code sync_state.pass_rejected} (records a pass could not store).
      */
-    static void upgradeBookkeeping(java.sql.Connection c) throws java.sql.SQLException {
+    static void upgradeBookkeeping(java.sql.Connection c, Dialect dialect) throws java.sql.SQLException {
         for (String table : List.of("sync_runs", "sync_run_resources")) {
-            addColumnIfMissing(c, table, "retry_wait_ms", "INTEGER NOT NULL DEFAULT 0");
+            addColumnIfMissing(c, dialect, table, "retry_wait_ms", "INTEGER NOT NULL DEFAULT 0");
         }
-        addColumnIfMissing(c, "sync_state", "pass_rejected", "INTEGER NOT NULL DEFAULT 0");
+        addColumnIfMissing(c, dialect, "sync_state", "pass_rejected", "INTEGER NOT NULL DEFAULT 0");
     }
 
-    private static void addColumnIfMissing(java.sql.Connection c, String table, String column, String type)
+    private static void addColumnIfMissing(java.sql.Connection c, Dialect dialect, String table, String column, String type)
             throws java.sql.SQLException {
-        boolean has = false;
-        try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) {
-                has |= column.equals(rs.getString("name"));
-            }
-        }
-        if (!has) {
+        if (!dialect.hasColumn(c, table, column)) {
             try (java.sql.Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
             }
@@ -93,15 +123,16 @@ public final class Schema {
     }
 
     /** Adds the standard columns a resource table made by an older version lacks ({@code retired_at}). */
-    public static void upgradeResourceTable(java.sql.Connection c, String table) throws java.sql.SQLException {
-        addColumnIfMissing(c, identifier("table", table), "retired_at", "TEXT");
+    private static void upgradeResourceTable(java.sql.Connection c, Dialect dialect, String table) throws java.sql.SQLException {
+        addColumnIfMissing(c, dialect, identifier("table", table), "retired_at", "TEXT");
     }
 
     /** DDL for one resource table and its two indexes: identity (for the scoped dedupe) and scope. */
-    public static List<String> resourceTable(String table, List<String> identity) {
+    static List<String> resourceTable(Dialect dialect, String table, List<String> identity) {
         identifier("table", table);
         StringBuilder cols = new StringBuilder();
         for (String c : identity) {
+            dialect.checkColumn(table, c);
             if (!STANDARD_COLUMNS.contains(identifier("identity column", c))) {
                 cols.append(c).append(" TEXT NOT NULL, ");
             }
@@ -111,9 +142,11 @@ public final class Schema {
                 + "scope TEXT NOT NULL, json TEXT NOT NULL, json_hash TEXT NOT NULL,"
                 + " create_date TEXT NOT NULL, last_modified_date TEXT NOT NULL,"
                 + " source_create_date TEXT, source_last_modified_date TEXT,"
-                + " import_date TEXT NOT NULL, as_of_date TEXT, deleted_at TEXT, run_id INTEGER NOT NULL, retired_at TEXT)");
-        ddl.add("CREATE INDEX IF NOT EXISTS " + table + "_identity ON " + table + " (" + String.join(", ", identity) + ")");
-        ddl.add("CREATE INDEX IF NOT EXISTS " + table + "_scope ON " + table + " (scope, run_id)");
+                + " import_date TEXT NOT NULL, as_of_date TEXT, deleted_at TEXT, run_id INTEGER NOT NULL, retired_at TEXT"
+                + dialect.rowIdColumn() + ")");
+        ddl.add("CREATE INDEX IF NOT EXISTS " + indexName(table, "identity") + " ON " + table + " ("
+                + String.join(", ", identity) + ")");
+        ddl.add("CREATE INDEX IF NOT EXISTS " + indexName(table, "scope") + " ON " + table + " (scope, run_id)");
         return ddl;
     }
 }

@@ -15,6 +15,7 @@ public final class SyncDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final Object writeLock = new Object();
     private Connection writer;
+    private volatile Dialect dialect;
 
     /** @param dataSource the sync DB, owned by the caller (the CLI or the host): this class never closes it */
     public SyncDatabase(DataSource dataSource) {
@@ -27,15 +28,23 @@ public final class SyncDatabase implements AutoCloseable {
 
     /** Creates (or upgrades) the bookkeeping tables. */
     public synchronized void open() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            for (String ddl : Schema.BOOKKEEPING) {
-                st.execute(ddl);
-            }
-            Schema.upgradeBookkeeping(c);
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            dialect = Dialect.of(c);
         }
+        write(c -> {
+            dialect.lockForDdl(c);
+            try (Statement st = c.createStatement()) {
+                for (String ddl : Schema.bookkeeping(dialect)) {
+                    st.execute(ddl);
+                }
+            }
+            Schema.upgradeBookkeeping(c, dialect);
+        });
+    }
+
+    /** SQLite or PostgreSQL; known once {@link #open} has run. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Work done in one transaction of the writer connection. */

@@ -62,11 +62,7 @@ public final class Ceiling {
         ds.setUrl("jdbc:sqlite:" + dbFile);
         long rows = 0;
         try (Connection c = ds.getConnection()) {
-            try (Statement st = c.createStatement()) {
-                for (String ddl : Schema.resourceTable(TABLE, List.of("id"))) {
-                    st.execute(ddl);
-                }
-            }
+            Schema.createResourceTable(c, TABLE, List.of("id"));
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + TABLE + " (id, scope, json, json_hash, create_date,"
                     + " last_modified_date, source_last_modified_date, import_date, run_id) VALUES (?,?,?,?,?,?,?,?,1)")) {

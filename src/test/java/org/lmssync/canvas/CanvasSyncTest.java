@@ -127,7 +127,7 @@ class CanvasSyncTest extends SyncTestSupport {
         assertEquals(1, scalar("SELECT COUNT(*) FROM canvas_courses WHERE id = '" + added[0] + "'"));
         assertNotNull(query("SELECT deleted_at FROM canvas_sections WHERE id = '" + goneSection + "'").get(0).get("deleted_at"));
         assertEquals(0, scalar("SELECT COUNT(*) FROM canvas_enrollments WHERE scope = '" + goneSection + "' AND deleted_at IS NULL"));
-        String state = query("SELECT json_extract(json, '$.enrollment_state') AS s, deleted_at FROM canvas_enrollments WHERE id = '"
+        String state = query("SELECT " + org.lmssync.TestDb.jsonText("json", "enrollment_state") + " AS s, deleted_at FROM canvas_enrollments WHERE id = '"
                 + enrollment.get("id").asText() + "'").get(0).get("s").toString();
         assertEquals("inactive", state);
         assertNotNull(query("SELECT deleted_at FROM canvas_assignments WHERE id = '" + deletedAssignment + "'").get(0).get("deleted_at"));

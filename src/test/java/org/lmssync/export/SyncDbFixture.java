@@ -42,12 +42,8 @@ final class SyncDbFixture implements AutoCloseable {
 
     SyncDbFixture(Path db) throws SQLException {
         c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        try (Statement st = c.createStatement()) {
-            for (Map.Entry<String, List<String>> t : TABLES.entrySet()) {
-                for (String ddl : Schema.resourceTable(t.getKey(), t.getValue())) {
-                    st.execute(ddl);
-                }
-            }
+        for (Map.Entry<String, List<String>> t : TABLES.entrySet()) {
+            Schema.createResourceTable(c, t.getKey(), t.getValue());
         }
     }
 

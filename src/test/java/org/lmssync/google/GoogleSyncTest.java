@@ -238,8 +238,8 @@ class GoogleSyncTest extends SyncTestSupport {
         List<Map<String, Object>> all = new ArrayList<>();
         for (String t : List.of("google_courses", "google_students", "google_teachers", "google_coursework",
                 "google_submissions", "google_usage")) {
-            all.addAll(query("SELECT '" + t + "' AS t, rowid, json, json_hash, create_date, last_modified_date, deleted_at FROM "
-                    + t + " ORDER BY rowid"));
+            all.addAll(query("SELECT '" + t + "' AS t, " + org.lmssync.TestDb.rowId() + " AS rowid, json, json_hash, create_date, last_modified_date, deleted_at FROM "
+                    + t + " ORDER BY 2"));
         }
         return all;
     }

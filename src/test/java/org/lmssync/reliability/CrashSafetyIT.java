@@ -51,7 +51,7 @@ class CrashSafetyIT {
 
     private Map<String, String> config(String dbName, int requestsPerSecond) {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("lms.db.url", "jdbc:sqlite:" + dir.resolve(dbName));
+        c.putAll(org.lmssync.TestDb.settings(dir.resolve(dbName)));
         c.put("lms.routes-dir", Path.of("routes").toAbsolutePath().toString());
         c.put("lms.canvas.enabled", "true");
         c.put("lms.canvas.base-url", sim.baseUrl());
@@ -177,19 +177,16 @@ class CrashSafetyIT {
     /** Rows of any canvas table that share an identity with another row (the identity index's columns). */
     private static long duplicateIdentities(Path db) throws SQLException {
         long dups = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        try (Connection c = org.lmssync.TestDb.connect(db); Statement st = c.createStatement()) {
             Map<String, String> identity = new LinkedHashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index'"
-                    + " AND name LIKE 'canvas\\_%\\_identity' ESCAPE '\\'")) {
-                while (rs.next()) {
-                    String sql = rs.getString(2);
-                    identity.put(rs.getString(1), sql.substring(sql.lastIndexOf('(') + 1, sql.lastIndexOf(')')));
-                }
+            for (String table : org.lmssync.TestDb.tables(c, "canvas_")) {
+                identity.put(table, String.join(", ", org.lmssync.TestDb.indexColumns(c, table, table + "_identity")));
             }
             assertTrue(!identity.isEmpty(), "no canvas tables");
             for (var e : identity.entrySet()) {
                 try (ResultSet rs = st.executeQuery("SELECT COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT " + e.getValue()
-                        + " FROM " + e.getKey() + ")) FROM " + e.getKey())) {
+                        + " FROM " + e.getKey() + ") AS d) FROM " + e.getKey())) {
+                    rs.next();
                     dups += rs.getLong(1);
                 }
             }
@@ -202,7 +199,7 @@ class CrashSafetyIT {
     }
 
     private static String text(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+        try (Connection c = org.lmssync.TestDb.connect(db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

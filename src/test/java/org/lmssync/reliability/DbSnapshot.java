@@ -2,7 +2,6 @@ package org.lmssync.reliability;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class DbSnapshot {
     /** Columns that record when and by which run, not what. */
-    private static final Set<String> WHEN = Set.of("run_id", "import_date", "create_date", "last_modified_date");
+    private static final Set<String> WHEN = Set.of("run_id", "import_date", "create_date", "last_modified_date", "row_seq");
     /** Times whose presence is content (deleted or retired), though their value is not. */
     private static final Set<String> MARKS = Set.of("deleted_at", "retired_at");
 
@@ -28,26 +27,28 @@ public final class DbSnapshot {
     /** Every table of the LMS ({@code <lms>_*}) mapped to its sorted rows. */
     public static Map<String, List<String>> of(Path db, String lms) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        try (Connection c = org.lmssync.TestDb.connect(db); Statement st = c.createStatement()) {
             List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '"
-                    + lms + "\\_%' ESCAPE '\\' ORDER BY name")) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    if (rs.getString("TABLE_NAME").startsWith(lms + "_")) {
+                        names.add(rs.getString("TABLE_NAME"));
+                    }
                 }
             }
+            names.sort(null);
             for (String table : names) {
-                tables.put(table, rows(st, table));
+                tables.put(table, rows(c, st, table));
             }
         }
         return tables;
     }
 
-    private static List<String> rows(Statement st, String table) throws SQLException {
+    private static List<String> rows(Connection c, Statement st, String table) throws SQLException {
         List<String> cols = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
             while (rs.next()) {
-                String col = rs.getString("name");
+                String col = rs.getString("COLUMN_NAME");
                 if (MARKS.contains(col)) {
                     cols.add("(" + col + " IS NOT NULL) AS " + col.replace("_at", ""));
                 } else if (!WHEN.contains(col)) {

@@ -129,6 +129,9 @@ class SecretsIT extends SyncTestSupport {
         canvas = CanvasSimulator.start(CanvasSimConfig.builder().seed(random.nextLong()).size(CanvasDistrictSize.small())
                 .throttling(false).accessToken(distinctive("cvsT")).build());
         secrets.add("Canvas access token", canvas.accessToken());
+        if (org.lmssync.TestDb.postgres()) {
+            secrets.add("PostgreSQL password", org.lmssync.TestDb.settings(db).get("lms.db.password"));
+        }
         secrets.add("Schoology consumer key", schoology.consumerKey());
         secrets.add("Schoology consumer secret", schoology.consumerSecret());
         secrets.add("Google private key id", google.serviceAccount().privateKeyId());
@@ -137,7 +140,7 @@ class SecretsIT extends SyncTestSupport {
 
     private Map<String, String> goodSettings() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("lms.db.url", "jdbc:sqlite:" + db);
+        s.putAll(org.lmssync.TestDb.settings(db));
         s.put("lms.school-year-start", TODAY.minusDays(3).toString());
         s.put("lms.http.backoff-base-millis", "20");
         s.put("lms.http.max-attempts", "4");
@@ -290,13 +293,8 @@ class SecretsIT extends SyncTestSupport {
     /** Every table's text cells, joined, by table name (every table sqlite_master lists). */
     private Map<String, String> tableTexts() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
+        try (Connection c = org.lmssync.TestDb.connect(db); Statement st = c.createStatement()) {
+            List<String> tables = org.lmssync.TestDb.tables(c, "");
             assertTrue(tables.containsAll(List.of("sync_runs", "sync_errors", "sync_run_resources", "canvas_courses")), tables.toString());
             for (String table : tables) {
                 StringBuilder text = new StringBuilder();

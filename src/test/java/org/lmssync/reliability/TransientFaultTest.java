@@ -170,7 +170,7 @@ class TransientFaultTest extends ReliabilitySupport {
     @Test
     void aDbMadeBeforeRetryWaitsWereRecordedGetsTheColumn() throws Exception {
         start(LmsFixture.Lms.SCHOOLOGY);
-        exec("CREATE TABLE sync_runs (run_id INTEGER PRIMARY KEY AUTOINCREMENT, lms TEXT NOT NULL, command TEXT NOT NULL,"
+        exec("CREATE TABLE sync_runs (run_id " + org.lmssync.TestDb.autoId() + ", lms TEXT NOT NULL, command TEXT NOT NULL,"
                 + " started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, requests INTEGER NOT NULL DEFAULT 0,"
                 + " retries INTEGER NOT NULL DEFAULT 0, throttled INTEGER NOT NULL DEFAULT 0, throttle_wait_ms INTEGER NOT NULL DEFAULT 0,"
                 + " pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0, inserted INTEGER NOT NULL DEFAULT 0,"

@@ -370,8 +370,8 @@ class SchoologySyncTest extends SyncTestSupport {
     private List<Map<String, Object>> snapshot() throws Exception {
         List<Map<String, Object>> all = new ArrayList<>();
         for (String t : TABLES) {
-            all.addAll(query("SELECT '" + t + "' AS t, rowid, json, json_hash, create_date, last_modified_date, deleted_at,"
-                    + " retired_at FROM " + t + " ORDER BY rowid"));
+            all.addAll(query("SELECT '" + t + "' AS t, " + org.lmssync.TestDb.rowId() + " AS rowid, json, json_hash, create_date, last_modified_date, deleted_at,"
+                    + " retired_at FROM " + t + " ORDER BY 2"));
         }
         return all;
     }
