@@ -55,7 +55,12 @@ import org.lmssync.engine.ResourceSync;
 import org.lmssync.engine.Strategy;
 import org.lmssync.engine.SyncRunner;
 import org.lmssync.routes.EngineRoutes;
+import org.lmssync.config.ClusterConfig;
+import org.lmssync.engine.RunLease;
+import org.lmssync.schedule.ScheduleComponent;
 import org.lmssync.store.DataSources;
+import org.lmssync.store.Dialect;
+import org.lmssync.store.QuartzTables;
 import org.lmssync.store.SyncDatabase;
 
 /**
@@ -214,6 +219,7 @@ public final class LmsSync implements RoutesBuilder {
         }
         Redactor redactor = new Redactor();
         registry.all().stream().filter(l -> l.config().enabled()).forEach(l -> l.adapter().secrets().forEach(redactor::add));
+        settings.find("lms.db.password").ifPresent(redactor::add);
         Map<String, List<String>> selected = selectedResources(settings, registry);
         // the YAML's {{lms.*}} placeholders resolve from these settings; the host's own keys stay its own
         context.getPropertiesComponent().addPropertiesSource(new LmsProperties(settings));
@@ -224,12 +230,26 @@ public final class LmsSync implements RoutesBuilder {
         } catch (SQLException e) {
             throw new ConfigException("lms.db.url", "cannot open the sync DB: " + e.getMessage());
         }
+        ClusterConfig cluster = ClusterConfig.from(settings);
+        if (cluster.enabled()) {
+            if (db.dialect() != Dialect.POSTGRESQL) {
+                throw new ConfigException("lms.cluster.enabled", "a cluster shares a PostgreSQL sync DB: set lms.db.url"
+                        + " to a jdbc:postgresql: URL (or give lms-sync a PostgreSQL DataSource)");
+            }
+            try {
+                db.write(QuartzTables::create);
+            } catch (SQLException e) {
+                throw new ConfigException("lms.cluster.enabled", "cannot create Quartz's tables in the sync DB: " + e.getMessage());
+            }
+        }
+        RunLease lease = new RunLease(db, cluster.nodeId(), cluster.leaseSeconds(),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "lms-sync-lease"));
         ResourceCatalog catalog = new ResourceCatalog();
         Map<String, Map<String, Long>> history = SyncHistory.lastSuccess(db);
         health = new SyncHealth(java.time.Clock.systemUTC(), maxMissedSchedules(settings), intervals(registry), history);
         RunObserver observers = RunObserver.of(List.of(metrics, health, observer));
-        runner = new SyncRunner(db, catalog, registry, command, selected, redactor, observers);
-        bindBeans(context, config, registry, catalog, redactor, observers);
+        runner = new SyncRunner(db, catalog, registry, command, selected, redactor, observers, lease);
+        bindBeans(context, config, registry, catalog, redactor, observers, lease);
         observe(context, history);
         for (LmsRegistry.Lms lms : registry.all()) {
             // the lanes of one LMS's resources run on its own pool, lms.<lms>.concurrency at a time
@@ -239,6 +259,7 @@ public final class LmsSync implements RoutesBuilder {
                     .newFixedThreadPool(this, "lms-sync-" + lms.name(), lms.config().concurrency()));
         }
         context.addComponent(HTTP_COMPONENT, httpComponent(config));
+        context.addComponent(ScheduleComponent.NAME, ScheduleComponent.create(cluster, scheduled, db.dataSource(), context.getName()));
 
         List<Resource> yaml = new ArrayList<>();
         for (String r : ENGINE_YAML) {
@@ -254,7 +275,8 @@ public final class LmsSync implements RoutesBuilder {
             // a routes file of an earlier version may still declare its own schedule route: it is kept
             if (model.getRouteDefinition(lms + "-schedule") == null) {
                 context.addRouteFromTemplate(lms + "-schedule", "lms-sync-schedule", Map.of("lms", lms,
-                        "schedule", registry.get(lms).config().schedule(), "autoStartup", Boolean.toString(scheduled)));
+                        "schedule", registry.get(lms).config().schedule(), "autoStartup", Boolean.toString(scheduled),
+                        "clustered", Boolean.toString(cluster.enabled())));
             }
         }
         try {
@@ -327,7 +349,7 @@ public final class LmsSync implements RoutesBuilder {
     }
 
     private void bindBeans(CamelContext context, EngineConfig config, LmsRegistry registry, ResourceCatalog catalog,
-                           Redactor redactor, RunObserver observers) {
+                           Redactor redactor, RunObserver observers, RunLease lease) {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var r = context.getRegistry();
         r.bind(BEAN_PREFIX + "Runner", runner);
@@ -338,7 +360,7 @@ public final class LmsSync implements RoutesBuilder {
         r.bind(BEAN_PREFIX + "RecordProcessor", new RecordProcessor());
         r.bind(BEAN_PREFIX + "PageAssembler", new PageAssembler());
         r.bind(BEAN_PREFIX + "PageWriter", new PageWriter(db, catalog, config.deleteGuardPercent(),
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "lms-sync-writer"), observers));
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "lms-sync-writer"), observers, lease));
         r.bind(BEAN_PREFIX + "HttpRetry", new HttpRetry(config, new Random(), redactor));
     }
 

@@ -28,13 +28,15 @@ public final class PageWriter {
     private final ExecutorService writer;
     private final DeletionMarker deletions;
     private final RunObserver observer;
+    private final RunLease lease;
 
     /**
      * @param writer the DB's writer thread: pages of every listing are committed there, one at a
      *               time, while their listings fetch on
      */
     public PageWriter(SyncDatabase db, ResourceCatalog catalog, int deleteGuardPercent, ExecutorService writer,
-                      RunObserver observer) {
+                      RunObserver observer, RunLease lease) {
+        this.lease = lease;
         this.observer = observer;
         this.db = db;
         this.writer = writer;
@@ -80,6 +82,8 @@ public final class PageWriter {
         long started = System.nanoTime();
         db.write(c -> {
             try {
+                // the page is the unit of fencing: a node that lost the LMS's lease commits nothing
+                lease.confirm(c, run.lmsRun().lms());
                 write(c, run, lane, listing, page);
             } catch (SQLException | RuntimeException e) {
                 // inside the transaction: another lane's page may use these statements next

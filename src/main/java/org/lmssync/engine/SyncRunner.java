@@ -30,6 +30,7 @@ public final class SyncRunner {
     private final Map<String, List<String>> selected;
     private final Redactor redactor;
     private final RunObserver observer;
+    private final RunLease lease;
     /** The runs in progress, by LMS: what {@link #cancel} and {@link #stopAll} reach. */
     private final Map<String, LmsRun> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -38,7 +39,8 @@ public final class SyncRunner {
      * @param selected per LMS, the resources to sync (from {@code lms.<lms>.resources}); absent = all
      */
     public SyncRunner(SyncDatabase db, ResourceCatalog catalog, LmsRegistry registry, String command,
-                      Map<String, List<String>> selected, Redactor redactor, RunObserver observer) {
+                      Map<String, List<String>> selected, Redactor redactor, RunObserver observer, RunLease lease) {
+        this.lease = lease;
         this.redactor = redactor;
         this.observer = observer;
         this.db = db;
@@ -66,7 +68,14 @@ public final class SyncRunner {
             LOG.warn("{}: the previous sync is still running; this trigger is skipped", name);
             return List.of();
         }
+        boolean leased = false;
         try {
+            // before anything is written: another node may be syncing this LMS (PostgreSQL)
+            leased = lease.acquire(name);
+            if (!leased) {
+                lms.running().release();
+                return List.of();
+            }
             List<ResourceDefinition> resources = new ArrayList<>();
             db.write(c -> {
                 for (ResourceDefinition d : catalog.inOrder(name)) {
@@ -84,6 +93,7 @@ public final class SyncRunner {
                 return new LmsRun(runId, name, RunLog.interruptedChain(c, name, runId));
             });
             exchange.setProperty(RUN, run);
+            lease.keep(name, run.stop());
             active.put(name, run);
             lms.budget().clearPause();
             if (stopping) {
@@ -94,7 +104,13 @@ public final class SyncRunner {
             observer.runStarted(name, run.runId(), resources.stream().map(ResourceDefinition::name).toList());
             return resources.stream().map(d -> "direct:" + d.routeId()).toList();
         } catch (SQLException | RuntimeException e) {
-            lms.running().release();
+            if (exchange.getProperty(RUN) == null) {
+                // else finish closes the run and releases both
+                if (leased) {
+                    lease.release(name);
+                }
+                lms.running().release();
+            }
             throw e;
         }
     }
@@ -139,6 +155,7 @@ public final class SyncRunner {
         } finally {
             active.remove(run.lms(), run);
             exchange.removeProperty(RUN);
+            lease.release(run.lms());
             RunResult result = run.result();
             exchange.getMessage().setBody(result);
             registry.get(run.lms()).running().release();

@@ -39,6 +39,9 @@ public final class SyncDatabase implements AutoCloseable {
                 }
             }
             Schema.upgradeBookkeeping(c, dialect);
+            if (dialect == Dialect.POSTGRESQL) {
+                Leases.create(c);
+            }
         });
     }
 
