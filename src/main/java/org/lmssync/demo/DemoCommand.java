@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lmssync.config.Settings;
+import org.lmssync.simulator.LmsSimulator;
+import org.lmssync.simulator.SimOptions;
+import org.lmssync.simulator.SimulatorProvider;
+import org.lmssync.simulator.Simulators;
 
 /**
- * {@code demo}: starts the built-in simulators on loopback, syncs them into {@code data/demo.db},
+ * {@code demo}: starts the built-in simulators (every {@link SimulatorProvider} of the build) on loopback, syncs them into {@code data/demo.db},
  * changes their data, syncs again, and shows what each run did. Needs no credentials.
  */
 public final class DemoCommand {
@@ -33,9 +37,13 @@ public final class DemoCommand {
         this.syncOnce = syncOnce;
     }
 
-    /** The first day of the demo's date windows (Google usage, Schoology attendance): a week ago. */
-    static java.time.LocalDate schoolYearStart() {
-        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(7);
+    /**
+     * The districts the demo starts: seed 2026, and a school year that began a week ago (the first
+     * day of its date windows: Google usage, Schoology attendance), which is also its
+     * {@code lms.school-year-start}.
+     */
+    public static SimOptions options(String size) {
+        return new SimOptions(size, 2026, java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(7));
     }
 
     public int run() throws IOException {
@@ -48,11 +56,16 @@ public final class DemoCommand {
         if (!scale.equals("small") && !scale.equals("medium")) {
             throw new org.lmssync.config.ConfigException("lms.demo.size", "must be small or medium, not '" + scale + "'");
         }
-        List<DemoSource> sources = List.of(new GoogleDemo(scale), new SchoologyDemo(scale), new CanvasDemo(scale));
+        SimOptions options = options(scale);
+        List<LmsSimulator> sources = new ArrayList<>();
         try {
-            Settings s = settings.with("lms.db.url", "jdbc:sqlite:" + DB);
+            for (SimulatorProvider provider : Simulators.all()) {
+                sources.add(provider.start(options));
+            }
+            Settings s = settings.with("lms.db.url", "jdbc:sqlite:" + DB)
+                    .with("lms.school-year-start", options.schoolYearStart().toString());
             List<String> names = new ArrayList<>();
-            for (DemoSource src : sources) {
+            for (LmsSimulator src : sources) {
                 for (Map.Entry<String, String> e : src.settings(dir).entrySet()) {
                     s = s.with(e.getKey(), e.getValue());
                 }
@@ -64,8 +77,8 @@ public final class DemoCommand {
             out.printf("   (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
             out.println();
             out.println("== Changing the simulated data");
-            for (DemoSource src : sources) {
-                out.println("   " + src.change());
+            for (LmsSimulator src : sources) {
+                out.println("   " + src.applyDemoChanges());
             }
             out.println();
             out.println("== Run 2: incremental sync");
@@ -73,15 +86,15 @@ public final class DemoCommand {
             int second = syncOnce.run(s, names);
             out.printf("   (%.1f s)%n", (System.nanoTime() - t1) / 1e9);
             out.println();
-            for (DemoSource src : sources) {
-                out.println(src.lms() + " simulator answered " + src.requests() + " requests in all.");
+            for (LmsSimulator src : sources) {
+                out.println(src.lms() + " simulator answered " + src.requestLog().size() + " requests in all.");
             }
             out.println("Explore it: sqlite3 " + DB + " \"SELECT id, json_extract(json, '$.name'), deleted_at FROM google_courses\"");
             out.println("            sqlite3 " + DB + " \"SELECT id, json_extract(json, '$.section_title'), retired_at, deleted_at"
                     + " FROM schoology_sections WHERE retired_at IS NOT NULL OR deleted_at IS NOT NULL\"");
             return first == 0 && second == 0 ? 0 : 1;
         } finally {
-            sources.forEach(DemoSource::close);
+            sources.forEach(LmsSimulator::close);
         }
     }
 }

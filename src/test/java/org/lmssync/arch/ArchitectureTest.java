@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules that keep lms-sync embeddable: the engine names no LMS, no CLI and no simulator;
  * connectors do not know each other; simulators do not use product code (a simulator that signs
- * or pages with the product's classes proves nothing); only the CLI may end or hook the JVM.
+ * or pages with the product's classes proves nothing); the demo names no simulator package; only
+ * the CLI may end or hook the JVM.
  */
 class ArchitectureTest {
     /** The command-line layer: the only code that owns the process. */
@@ -58,6 +59,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.lmssync.engine..", "org.lmssync.store..",
                         "org.lmssync.config..", "org.lmssync.routes..", "org.lmssync.google..", "org.lmssync.schoology..",
                         "org.lmssync.canvas..", "org.lmssync.demo..")
+                .check(product);
+    }
+
+    /** The demo starts whatever simulators the build has (SimulatorProvider), so a new one needs no demo change. */
+    @Test
+    void theDemoNamesNoSimulatorPackage() {
+        noClasses().that().resideInAPackage("org.lmssync.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.lmssync.simulator.*..")
                 .check(product);
     }
 

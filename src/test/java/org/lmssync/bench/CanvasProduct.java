@@ -10,7 +10,9 @@ import org.lmssync.simulator.canvas.CanvasSimConfig;
 import org.lmssync.simulator.canvas.CanvasSimulator;
 
 /** Canvas small district, throttling off: six resources, submissions by two watermark filters. */
-final class CanvasProduct {
+public final class CanvasProduct implements Product.Starter {
+    /** Low enough that listings span several pages. */
+    private static final int PAGE_SIZE = 10;
     private static final List<String> ALL_STATES = List.of("all");
     private static final List<String> ENROLLMENT_STATES = List.of("active", "invited", "creation_pending", "deleted",
             "rejected", "completed", "inactive");
@@ -22,14 +24,17 @@ final class CanvasProduct {
             new Route("/api/v1/courses/\\d+/assignments", "assignments"),
             new Route("/api/v1/courses/\\d+/students/submissions", "submissions"));
 
-    private CanvasProduct() {
+    @Override
+    public String lms() {
+        return "canvas";
     }
 
-    static Product start(int pageSize) {
+    @Override
+    public Product start() {
         CanvasSimulator sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(5)
                 .size(CanvasDistrictSize.small()).throttling(false).build());
-        return new Product("canvas", pageSize, sim, sim.requestLog(), (db, work) -> ProductConfig.canvas(sim, db, 100_000),
-                ROUTES, db -> needs(sim, pageSize, db != null));
+        return new Product("canvas", PAGE_SIZE, sim, sim.requestLog(), (db, work) -> ProductConfig.canvas(sim, db, 100_000),
+                ROUTES, db -> needs(sim, PAGE_SIZE, db != null));
     }
 
     private static List<Need> needs(CanvasSimulator sim, int pageSize, boolean noChange) {

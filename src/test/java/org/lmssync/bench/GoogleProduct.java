@@ -10,7 +10,9 @@ import org.lmssync.simulator.google.GoogleSimConfig;
 import org.lmssync.simulator.google.GoogleSimulator;
 
 /** Google Classroom and Reports, small district, no quota, no short pages. */
-final class GoogleProduct {
+public final class GoogleProduct implements Product.Starter {
+    /** Low enough that listings span several pages. */
+    private static final int PAGE_SIZE = 10;
     private static final List<String> PARAMS = List.of("classroom:last_interaction_time", "classroom:num_posts_created",
             "accounts:last_login_time");
     private static final List<Route> ROUTES = List.of(
@@ -21,14 +23,17 @@ final class GoogleProduct {
             new Route("/v1/courses/[^/]+/courseWork/-/studentSubmissions", "submissions"),
             new Route("/admin/reports/v1/usage/users/all/dates/.*", "usage"));
 
-    private GoogleProduct() {
+    @Override
+    public String lms() {
+        return "google";
     }
 
-    static Product start(int pageSize) {
+    @Override
+    public Product start() {
         GoogleSimulator sim = GoogleSimulator.start(GoogleSimConfig.builder().seed(11)
                 .size(DistrictSize.small()).shortPageShare(0).quotaPerMinute(0).build());
-        return new Product("google", pageSize, sim, sim.requestLog(),
-                (db, work) -> ProductConfig.google(sim, db, work, 100_000), ROUTES, db -> needs(sim, pageSize, db));
+        return new Product("google", PAGE_SIZE, sim, sim.requestLog(),
+                (db, work) -> ProductConfig.google(sim, db, work, 100_000), ROUTES, db -> needs(sim, PAGE_SIZE, db));
     }
 
     private static List<Need> needs(GoogleSimulator sim, int pageSize, Path db) throws Exception {

@@ -23,6 +23,27 @@ import org.lmssync.simulator.RequestLog;
 record Product(String lms, int pageSize, AutoCloseable simulator, RequestLog log,
         BiFunction<Path, Path, Map<String, String>> settings, List<Route> routes, Needs needs) implements AutoCloseable {
 
+    /**
+     * A product's audit, found with {@link java.util.ServiceLoader} (this test tree's
+     * {@code META-INF/services}); every simulator of the build needs one.
+     */
+    interface Starter {
+        String lms();
+
+        Product start();
+    }
+
+    /** Every simulator's product, in the simulators' order. */
+    static List<Starter> all() {
+        List<Starter> starters = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(Starter.class).forEach(starters::add);
+        return org.lmssync.simulator.Simulators.names().stream()
+                .map(lms -> starters.stream().filter(s -> s.lms().equals(lms)).findFirst().orElseThrow(
+                        () -> new IllegalStateException("the " + lms + " simulator has no request audit: add a "
+                                + Starter.class.getName() + " for it to the test services")))
+                .toList();
+    }
+
     /** The least requests of one resource. */
     record Need(String resource, long requests) {
     }

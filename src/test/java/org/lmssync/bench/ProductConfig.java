@@ -3,6 +3,7 @@ package org.lmssync.bench;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lmssync.simulator.LmsSimulator;
 import org.lmssync.simulator.canvas.CanvasSimulator;
 import org.lmssync.simulator.google.GoogleSimulator;
 import org.lmssync.simulator.schoology.SchoologySimulator;
@@ -24,30 +25,28 @@ final class ProductConfig {
         return c;
     }
 
-    static Map<String, String> canvas(CanvasSimulator sim, Path db, int rps) {
-        Map<String, String> c = base(db, "canvas", rps);
-        c.put("lms.canvas.base-url", sim.baseUrl());
-        c.put("lms.canvas.access-token", sim.accessToken());
+    /** The budget and the simulator's own keys (URLs, credentials; files they name go into {@code work}). */
+    static Map<String, String> of(LmsSimulator sim, Path db, Path work, int requestsPerSecond) {
+        Map<String, String> c = base(db, sim.lms(), requestsPerSecond);
+        c.putAll(sim.settings(work));
         return c;
     }
 
+    static Map<String, String> canvas(CanvasSimulator sim, Path db, int rps) {
+        return of(sim, db, db.toAbsolutePath().getParent(), rps);
+    }
+
+    /** Usage for the last five days through the simulator's today. */
     static Map<String, String> google(GoogleSimulator sim, Path db, Path work, int rps) {
-        Map<String, String> c = base(db, "google", rps);
-        c.put("lms.google.classroom-url", sim.baseUrl());
-        c.put("lms.google.reports-url", sim.baseUrl());
-        c.put("lms.google.service-account-file", sim.writeServiceAccountKey(work.resolve("google-key.json")).toString());
-        c.put("lms.google.admin-email", sim.adminEmail());
+        Map<String, String> c = of(sim, db, work, rps);
         c.put("lms.school-year-start", sim.today().minusDays(5).toString());
         c.put("lms.end-date", sim.today().toString());
         return c;
     }
 
+    /** Attendance from the district's school year through the simulator's today. */
     static Map<String, String> schoology(SchoologySimulator sim, Path db, int rps) {
-        Map<String, String> c = base(db, "schoology", rps);
-        c.put("lms.schoology.base-url", sim.apiBaseUrl());
-        c.put("lms.schoology.key", sim.consumerKey());
-        c.put("lms.schoology.secret", sim.consumerSecret());
-        c.put("lms.school-year-start", sim.schoolYearStart().toString());
+        Map<String, String> c = of(sim, db, db.toAbsolutePath().getParent(), rps);
         c.put("lms.end-date", sim.today().toString());
         return c;
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.lmssync.simulator.RequestLog;
 
 /**
@@ -19,10 +18,8 @@ final class RequestBench {
     }
 
     static void run(JarRunner jar, Path work, Report report) throws Exception {
-        List<Supplier<Product>> products = List.of(() -> CanvasProduct.start(10), () -> GoogleProduct.start(10),
-                () -> SchoologyProduct.start(5));
-        for (Supplier<Product> make : products) {
-            try (Product p = make.get()) {
+        for (Product.Starter make : Product.all()) {
+            try (Product p = make.start()) {
                 Path db = work.resolve("requests-" + p.lms() + ".db");
                 p.log().clear();
                 BenchLms.require(jar.once(p.config(db, work), "--lms", p.lms()));

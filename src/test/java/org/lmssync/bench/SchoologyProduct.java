@@ -11,7 +11,9 @@ import org.lmssync.simulator.schoology.SchoologySimConfig;
 import org.lmssync.simulator.schoology.SchoologySimulator;
 
 /** Schoology small district, no rate limit: active sections only, attendance in 30-day windows. */
-final class SchoologyProduct {
+public final class SchoologyProduct implements Product.Starter {
+    /** Low enough that listings span several pages. */
+    private static final int PAGE_SIZE = 5;
     private static final int WINDOW_DAYS = 30;
     private static final List<Route> ROUTES = List.of(
             new Route("/v1/users", "users"),
@@ -25,17 +27,20 @@ final class SchoologyProduct {
             new Route("/v1/sections/\\d+/submissions/\\d+", "submissions"),
             new Route("/v1/sections/\\d+/attendance", "attendance"));
 
-    private SchoologyProduct() {
+    @Override
+    public String lms() {
+        return "schoology";
     }
 
-    static Product start(int pageSize) {
+    @Override
+    public Product start() {
         SchoologySimulator sim = SchoologySimulator.start(SchoologySimConfig.builder().seed(3)
                 .size(SchoologyDistrictSize.small()).noRateLimit().build());
-        return new Product("schoology", pageSize, sim, sim.requestLog(), (db, work) -> {
+        return new Product("schoology", PAGE_SIZE, sim, sim.requestLog(), (db, work) -> {
             Map<String, String> c = ProductConfig.schoology(sim, db, 100_000);
             c.put("lms.max-window-days", Integer.toString(WINDOW_DAYS));
             return c;
-        }, ROUTES, db -> needs(sim, pageSize, db));
+        }, ROUTES, db -> needs(sim, PAGE_SIZE, db));
     }
 
     private static List<Need> needs(SchoologySimulator sim, int pageSize, Path db) throws Exception {

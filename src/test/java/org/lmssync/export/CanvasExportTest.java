@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lmssync.demo.CanvasDemo;
+import org.lmssync.simulator.canvas.CanvasSimulator;
 
 /** The small Canvas demo district, exported, changed, a course deleted and restored, exported again. */
 class CanvasExportTest extends ExportTestSupport {
@@ -26,7 +26,7 @@ class CanvasExportTest extends ExportTestSupport {
 
     @Test
     void theDemoDistrictLoadsAsEdFiWouldAndDeletionsAndReturnsReachTheLoader() throws Exception {
-        CanvasDemo canvas = start(new CanvasDemo("small"));
+        CanvasSimulator canvas = start("canvas", CanvasSimulator.class);
         // with the optional auth_events resource, which the export turns into system activities
         config.put("lms.canvas.resources", "courses,sections,enrollments,users,assignments,submissions,auth_events");
         config.put("lms.school-year-start", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString());
@@ -34,7 +34,7 @@ class CanvasExportTest extends ExportTestSupport {
         LoaderContract.Tree first = export("Canvas", SECTION_FILES);
         checkAgainstSyncDb(first);
 
-        canvas.change();
+        canvas.applyDemoChanges();
         sync();
         LoaderContract.Tree second = export("Canvas", SECTION_FILES);
         checkAgainstSyncDb(second);
@@ -54,12 +54,12 @@ class CanvasExportTest extends ExportTestSupport {
         // a course is deleted (its sections leave the export) and restored: its unchanged sections come back
         String course = rows("SELECT course_id FROM (" + SECTIONS + ") LIMIT 1").get(0).get("course_id").toString();
         Set<String> itsSections = set("SELECT id FROM (" + SECTIONS + ") WHERE course_id = '" + course + "'");
-        canvas.simulator().applyChanges(c -> c.setCourseState(Long.parseLong(course), "deleted"));
+        canvas.applyChanges(c -> c.setCourseState(Long.parseLong(course), "deleted"));
         sync();
         LoaderContract.Tree third = export("Canvas", SECTION_FILES);
         checkAgainstSyncDb(third);
         itsSections.forEach(s -> assertFalse(third.ssis("sections").contains(s), s + " left with its course"));
-        canvas.simulator().applyChanges(c -> c.setCourseState(Long.parseLong(course), "available"));
+        canvas.applyChanges(c -> c.setCourseState(Long.parseLong(course), "available"));
         sync();
         LoaderContract.Tree fourth = export("Canvas", SECTION_FILES);
         checkAgainstSyncDb(fourth);

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.lmssync.SyncTestSupport;
-import org.lmssync.demo.DemoSource;
+import org.lmssync.demo.DemoCommand;
+import org.lmssync.simulator.LmsSimulator;
+import org.lmssync.simulator.SimOptions;
+import org.lmssync.simulator.Simulators;
 
 /**
  * Syncs a demo district (the demo's own simulator set-up and change set) into a real SQLite file
@@ -18,14 +21,18 @@ import org.lmssync.demo.DemoSource;
  * through {@link LoaderContract}.
  */
 abstract class ExportTestSupport extends SyncTestSupport {
-    protected DemoSource demo;
+    protected LmsSimulator demo;
     protected Path udm;
 
-    protected <T extends DemoSource> T start(T source) {
+    /** Starts {@code lms}'s small district as {@code demo} does and points the app at it. */
+    protected <T extends LmsSimulator> T start(String lms, Class<T> type) {
+        SimOptions options = DemoCommand.options("small");
+        T source = type.cast(Simulators.named(lms).start(options));
         demo = source;
         udm = dir.resolve("udm");
         config.put("lms.routes-dir", Path.of("routes").toAbsolutePath().toString());
         config.put("lms.testlms.enabled", "false");
+        config.put("lms.school-year-start", options.schoolYearStart().toString());
         config.putAll(source.settings(dir.resolve("demo")));
         // the Schoology simulator admits 50 requests per 5 s; the default budget of 5/s makes the test slow
         config.put("lms.schoology.requests-per-second", "9");

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lmssync.demo.GoogleDemo;
+import org.lmssync.simulator.google.GoogleSimulator;
 
 /** The small Google demo district, exported, changed, exported again. */
 class GoogleExportTest extends ExportTestSupport {
@@ -20,12 +20,12 @@ class GoogleExportTest extends ExportTestSupport {
 
     @Test
     void theDemoDistrictLoadsAsEdFiWouldAndDeletionsAndReturnsReachTheLoader() throws Exception {
-        GoogleDemo google = start(new GoogleDemo("small"));
+        GoogleSimulator google = start("google", GoogleSimulator.class);
         sync();
         LoaderContract.Tree first = export("Google", SECTION_FILES);
         checkAgainstSyncDb(first);
 
-        google.change();
+        google.applyDemoChanges();
         sync();
         LoaderContract.Tree second = export("Google", SECTION_FILES);
         assertTrue(second.stamp().compareTo(first.stamp()) > 0, "the new files sort after the old ones");
@@ -46,7 +46,7 @@ class GoogleExportTest extends ExportTestSupport {
                 .anyMatch(r -> r.get("SourceSystemIdentifier").equals(association)), association + " is left out");
 
         // the student comes back unchanged: the sync DB keeps the old last_modified_date ...
-        google.simulator().applyChanges(c -> c.addStudent(removed.get("course_id").toString(), removed.get("user_id").toString()));
+        google.applyChanges(c -> c.addStudent(removed.get("course_id").toString(), removed.get("user_id").toString()));
         sync();
         Map<String, Object> back = rows("SELECT deleted_at, last_modified_date FROM google_students WHERE course_id = '"
                 + removed.get("course_id") + "' AND user_id = '" + removed.get("user_id") + "'").get(0);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lmssync.demo.SchoologyDemo;
+import org.lmssync.simulator.schoology.SchoologySimulator;
 
 /** The small Schoology demo district, exported, changed (a section retired, one deleted), exported again. */
 class SchoologyExportTest extends ExportTestSupport {
@@ -22,13 +22,13 @@ class SchoologyExportTest extends ExportTestSupport {
 
     @Test
     void theDemoDistrictLoadsAsEdFiWouldWithRetiredSectionsKeptAndDeletionsAndReturnsReachTheLoader() throws Exception {
-        SchoologyDemo schoology = start(new SchoologyDemo("small"));
+        SchoologySimulator schoology = start("schoology", SchoologySimulator.class);
         sync();
         LoaderContract.Tree first = export("Schoology", SECTION_FILES);
         checkAgainstSyncDb(first);
         assertFalse(first.rows("attendance-events").isEmpty(), "the demo has attendance");
 
-        schoology.change();
+        schoology.applyDemoChanges();
         sync();
         LoaderContract.Tree second = export("Schoology", SECTION_FILES);
         checkAgainstSyncDb(second);
@@ -56,7 +56,7 @@ class SchoologyExportTest extends ExportTestSupport {
         assertFalse(second.ssis("users").contains(uid));
 
         // the user is reactivated unchanged: the sync DB keeps its old date, the export must not
-        schoology.simulator().applyChanges(c -> c.reactivateUser(Long.parseLong(uid)));
+        schoology.applyChanges(c -> c.reactivateUser(Long.parseLong(uid)));
         sync();
         Map<String, Object> back = rows("SELECT deleted_at, last_modified_date FROM schoology_users WHERE id = '" + uid + "'").get(0);
         assertNull(back.get("deleted_at"));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lmssync.simulator.Fault;
 import org.lmssync.simulator.Faults;
 import org.lmssync.simulator.JsonRecordFaults;
@@ -25,7 +25,7 @@ import org.lmssync.testapi.TestApi;
 class BadRecordTest extends ReliabilitySupport {
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aRecordWithoutItsIdentityGoesToSyncErrorsAndTheRestCommits(LmsFixture.Lms which) throws Exception {
         refused(which, RecordFault.MISSING_IDENTITY, "record missing its identity", (checks, root, lost) -> {
             List<Map<String, Object>> errors = query("SELECT * FROM sync_errors");
@@ -44,7 +44,7 @@ class BadRecordTest extends ReliabilitySupport {
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aRecordThatIsNotAnObjectGoesToSyncErrorsAndTheRestCommits(LmsFixture.Lms which) throws Exception {
         refused(which, RecordFault.GARBLED_RECORD, "malformed record (not an object)", (checks, root, lost) -> {
             List<Map<String, Object>> errors = query("SELECT reason, payload, resource FROM sync_errors");
@@ -54,7 +54,7 @@ class BadRecordTest extends ReliabilitySupport {
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aDuplicateWithinAPageGivesOneRow(LmsFixture.Lms which) throws Exception {
         badRecord(which, 1, RecordFault.DUPLICATE_RECORD, 0, "duplicate record within a page", (checks, root) -> {
             checks.equal((long) root.rows().size(), scalar("SELECT COUNT(*) FROM " + root.table()), "rows, live or not");
@@ -70,7 +70,7 @@ class BadRecordTest extends ReliabilitySupport {
      * stores records as the API sent them: it lands as sent, with no error, and nothing else moves.
      */
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aRecordWithGarbledFieldsIsStoredAsSent(LmsFixture.Lms which) throws Exception {
         badRecord(which, 1, RecordFault.MALFORMED_RECORD, 0, "garbled fields (stored as sent)", (checks, root) -> {
             Map<String, JsonNode> stored = stored(root, checks);
@@ -88,7 +88,7 @@ class BadRecordTest extends ReliabilitySupport {
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     @Timeout(60) // without loop detection this listing never ends: fail rather than hang
     void aNextLinkBackToAPageAlreadyReadStopsTheListingWithAnError(LmsFixture.Lms which) throws Exception {
         // every page of the root listing points back at itself, so only detection can end it

@@ -11,18 +11,18 @@ import org.lmssync.simulator.canvas.CanvasSimConfig;
 import org.lmssync.simulator.canvas.CanvasSimulator;
 
 /** Canvas: 8 courses (2 pages of 4), their sections, and the account's 15 users. */
-final class CanvasFixture {
-    private CanvasFixture() {
+public final class CanvasFixture implements LmsFixture.Starter {
+    @Override
+    public String lms() {
+        return "canvas";
     }
 
-    static LmsFixture start(Path dir) {
+    @Override
+    public LmsFixture start(Path dir) {
         CanvasSimulator sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(5)
                 .size(new CanvasDistrictSize(1, 1, 8, 1, 4, 1, 1, 12, 3, 0)).throttling(false).build());
-        return new LmsFixture("canvas", sim, sim.faults(), sim.requestLog(), "courses", "/api/v1/accounts/self/courses",
-                "users", List.of("courses", "sections", "users"), 4,
-                d -> Map.of("lms.canvas.base-url", sim.baseUrl(), "lms.canvas.access-token", sim.accessToken()),
-                c -> c.put("lms.canvas.access-token", "wrong-canvas-token-7d1e"),
-                () -> truth(sim));
+        return new LmsFixture(sim, "courses", "/api/v1/accounts/self/courses", "users",
+                List.of("courses", "sections", "users"), 4, Map.of(), () -> truth(sim));
     }
 
     private static List<Table> truth(CanvasSimulator sim) {

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lmssync.simulator.Fault;
 import org.lmssync.simulator.Faults;
 import org.lmssync.simulator.RecordFault;
@@ -29,7 +29,7 @@ class IsolationTest extends ReliabilitySupport {
     private static final Pattern CHILD = Pattern.compile(".*/courses/([^/]+)/[a-z_]+");
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aRecordWithoutItsIdentityMarksNothingDeletedInItsScope(LmsFixture.Lms which) throws Exception {
         start(which);
         Checks checks = new Checks().equal(0, sync(), "exit code of the first sync");
@@ -83,13 +83,13 @@ class IsolationTest extends ReliabilitySupport {
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aScopeThatAnswers404FailsAloneAndTheResourcesOtherScopesAreSynced(LmsFixture.Lms which) throws Exception {
         aFailingScopeFailsAlone(which, "404 on one child listing", Fault::notFound, 1);
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aScopeWhosePageNeverParsesFailsAloneAfterItsRetries(LmsFixture.Lms which) throws Exception {
         aFailingScopeFailsAlone(which, "truncated JSON on one child listing, every attempt", Fault::truncatedJson, MAX_ATTEMPTS);
     }
@@ -99,7 +99,7 @@ class IsolationTest extends ReliabilitySupport {
      * One listing at a time, so that "in a row" is exact (with N in flight, up to N-1 more start).
      */
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aResourceWhoseScopesAllFailStopsAfterTheConfiguredNumberInARow(LmsFixture.Lms which) throws Exception {
         start(which);
         config.put("lms.max-failed-listings-in-a-row", "2");

@@ -5,49 +5,91 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.lmssync.simulator.Faults;
+import org.lmssync.simulator.LmsSimulator;
 import org.lmssync.simulator.RequestLog;
+import org.lmssync.simulator.Simulators;
 
 /**
  * One LMS product simulator started for one test, with what the real app needs to reach it and
  * what it must end up storing. Every fixture syncs three resources: a paged root resource that
  * the faults hit, a child of it, and an independent root that must go on when the first fails.
- * The LMSs differ only in values and three hooks, so this is data: each product's class (such as
- * {@link CanvasFixture}) starts its simulator and fills one in.
+ * The simulator itself says how the app reaches it and how to make it refuse the credentials;
+ * what differs per LMS is values and the truth, so this is data: each product's {@link Starter}
+ * (such as {@link CanvasFixture}) starts its simulator and fills one in.
  *
  * @param simulator  the simulator itself, for product-only faults such as Canvas's permission refusal
  * @param root       the resource the faults hit: a top-level listing of several pages
  * @param rootPath   the exact request path of {@code root}'s listing (every page has it)
  * @param otherRoot  a top-level resource that does not depend on {@code root}
  * @param resources  root, its child, otherRoot: the resources each sync runs, in dependency order
- * @param access     the product's own keys (URLs, credentials) that point the app at the simulator
- * @param rejecter   changes a config so that the LMS rejects the credentials (HTTP 401)
+ * @param overrides  keys laid over the simulator's own settings (e.g. the dates the truth covers)
  * @param truths     the truth for each of {@code resources}, read from the simulator when called
  */
-record LmsFixture(String lms, AutoCloseable simulator, Faults faults, RequestLog requestLog, String root, String rootPath,
-        String otherRoot, List<String> resources, int pageSize, Function<Path, Map<String, String>> access,
-        Consumer<Map<String, String>> rejecter, Supplier<List<Table>> truths) implements AutoCloseable {
+record LmsFixture(LmsSimulator simulator, String root, String rootPath, String otherRoot, List<String> resources,
+        int pageSize, Map<String, String> overrides, Supplier<List<Table>> truths) implements AutoCloseable {
 
-    /** The three LMSs, as test parameters. */
-    enum Lms {
-        CANVAS(CanvasFixture::start), GOOGLE(GoogleFixture::start), SCHOOLOGY(SchoologyFixture::start);
+    /** For {@code @MethodSource}: every LMS whose simulator this build has. */
+    static final String EVERY_LMS = "org.lmssync.reliability.LmsFixture#everyLms";
 
-        private final Function<Path, LmsFixture> starter;
+    /**
+     * A product's fixture, found with {@link ServiceLoader} (this test tree's
+     * {@code META-INF/services}); every simulator of the build needs one.
+     */
+    interface Starter {
+        String lms();
 
-        Lms(Function<Path, LmsFixture> starter) {
-            this.starter = starter;
+        LmsFixture start(Path dir);
+    }
+
+    /** An LMS as a test parameter: a simulator the build has (so no test types the list of LMSs). */
+    record Lms(String id) {
+        Lms {
+            if (!Simulators.names().contains(id)) {
+                throw new IllegalArgumentException("no simulator for '" + id + "' (have " + Simulators.names() + ")");
+            }
+        }
+
+        static Lms named(String id) {
+            return new Lms(id);
+        }
+
+        static List<Lms> all() {
+            return Simulators.names().stream().map(Lms::new).toList();
         }
 
         LmsFixture start(Path dir) {
-            return starter.apply(dir);
+            for (Starter s : ServiceLoader.load(Starter.class)) {
+                if (s.lms().equals(id)) {
+                    return s.start(dir);
+                }
+            }
+            throw new IllegalStateException("the " + id + " simulator has no reliability fixture: add an "
+                    + Starter.class.getName() + " for it to the test services");
         }
 
-        String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        @Override
+        public String toString() {
+            return id;
         }
+    }
+
+    static List<Lms> everyLms() {
+        return Lms.all();
+    }
+
+    String lms() {
+        return simulator.lms();
+    }
+
+    Faults faults() {
+        return simulator.faults();
+    }
+
+    RequestLog requestLog() {
+        return simulator.requestLog();
     }
 
     /**
@@ -69,8 +111,9 @@ record LmsFixture(String lms, AutoCloseable simulator, Faults faults, RequestLog
 
     /** Keys that point the app at this simulator with working credentials, throttles off. */
     Map<String, String> config(Path dir) {
-        Map<String, String> c = new HashMap<>(access.apply(dir));
-        String p = "lms." + lms + ".";
+        Map<String, String> c = new HashMap<>(simulator.settings(dir));
+        c.putAll(overrides);
+        String p = "lms." + lms() + ".";
         c.put(p + "enabled", "true");
         c.put(p + "requests-per-second", "1000");
         c.put(p + "page-size", Integer.toString(pageSize));
@@ -80,7 +123,7 @@ record LmsFixture(String lms, AutoCloseable simulator, Faults faults, RequestLog
 
     /** Changes {@code config} so that the LMS rejects the credentials (HTTP 401). */
     void rejectCredentials(Map<String, String> config) {
-        rejecter.accept(config);
+        config.putAll(simulator.rejectedCredentials());
     }
 
     /** The truth for each of {@link #resources()}, read from the simulator now. */

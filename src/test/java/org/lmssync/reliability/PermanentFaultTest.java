@@ -1,9 +1,7 @@
 package org.lmssync.reliability;
 
-import static org.lmssync.reliability.LmsFixture.Lms.CANVAS;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lmssync.simulator.Fault;
 import org.lmssync.simulator.RequestLog;
@@ -26,6 +23,10 @@ import org.lmssync.simulator.canvas.Denial;
  * resources go on; rejected credentials skip the rest of the LMS's run. Exit code 1 either way.
  */
 class PermanentFaultTest extends ReliabilitySupport {
+    /** For the faults only these LMSs have. */
+    private static final LmsFixture.Lms CANVAS = LmsFixture.Lms.named("canvas");
+    private static final LmsFixture.Lms GOOGLE = LmsFixture.Lms.named("google");
+
 
     /** A permanent fault on the root listing, the status it answers, and how it is set up. */
     record Permanent(String name, int status, Consumer<LmsFixture> inject, Set<LmsFixture.Lms> only) {
@@ -38,14 +39,14 @@ class PermanentFaultTest extends ReliabilitySupport {
     static final List<Permanent> FAULTS = List.of(
             new Permanent("404 on the root listing", 404,
                     f -> f.faults().add(r -> r.path().equals(f.rootPath()), 1, 1.0, Fault.notFound()),
-                    EnumSet.allOf(LmsFixture.Lms.class)),
+                    Set.copyOf(LmsFixture.Lms.all())),
             // Canvas's permission refusal: 403 with a JSON body, unlike its text/plain throttle
             new Permanent("403 not a throttle", 403,
-                    f -> ((CanvasSimulator) f.simulator()).deny(f.rootPath(), Denial.FORBIDDEN), EnumSet.of(CANVAS)));
+                    f -> ((CanvasSimulator) f.simulator()).deny(f.rootPath(), Denial.FORBIDDEN), Set.of(CANVAS)));
 
     static Stream<Arguments> matrix() {
         List<Arguments> out = new ArrayList<>();
-        for (LmsFixture.Lms lms : LmsFixture.Lms.values()) {
+        for (LmsFixture.Lms lms : LmsFixture.Lms.all()) {
             FAULTS.stream().filter(p -> p.only().contains(lms)).forEach(p -> out.add(Arguments.of(lms, p)));
         }
         return out.stream();
@@ -77,7 +78,7 @@ class PermanentFaultTest extends ReliabilitySupport {
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void rejectedCredentialsFailFastAndSkipTheRestOfTheLms(LmsFixture.Lms which) throws Exception {
         start(which);
         lms.rejectCredentials(config);
@@ -87,7 +88,7 @@ class PermanentFaultTest extends ReliabilitySupport {
     /** A service-account key whose key id Google no longer knows (rotated or deleted): 400 invalid_grant. */
     @Test
     void aGoogleKeyTheTokenEndpointRefusesIsRejectedCredentialsToo() throws Exception {
-        start(LmsFixture.Lms.GOOGLE);
+        start(GOOGLE);
         Path key = Path.of(config.get("lms.google.service-account-file"));
         String json = Files.readString(key);
         Files.writeString(key, json.replaceFirst("(\"private_key_id\"\\s*:\\s*\")[0-9a-f]+", "$1" + "0".repeat(40)));

@@ -11,20 +11,17 @@ import org.lmssync.simulator.schoology.SchoologySimConfig;
 import org.lmssync.simulator.schoology.SchoologySimulator;
 
 /** Schoology: 5 courses (2 pages of 4), their active sections, and the 12 active users. */
-final class SchoologyFixture {
-    private SchoologyFixture() {
+public final class SchoologyFixture implements LmsFixture.Starter {
+    @Override
+    public String lms() {
+        return "schoology";
     }
 
-    static LmsFixture start(Path dir) {
+    @Override
+    public LmsFixture start(Path dir) {
         SchoologySimulator sim = SchoologySimulator.start(SchoologySimConfig.builder().seed(3)
                 .size(new SchoologyDistrictSize(10, 2, 1, 5, 1, 3, 1, 1, 2, 1)).noRateLimit().build());
-        return new LmsFixture("schoology", sim, sim.faults(), sim.requestLog(), "courses", "/v1/courses", "users",
-                List.of("courses", "sections", "users"), 4,
-                d -> Map.of("lms.schoology.base-url", sim.apiBaseUrl(),
-                        "lms.schoology.key", sim.consumerKey(),
-                        "lms.schoology.secret", sim.consumerSecret(),
-                        "lms.school-year-start", sim.schoolYearStart().toString()),
-                c -> c.put("lms.schoology.secret", "wrong-schoology-secret-5c2b"),
+        return new LmsFixture(sim, "courses", "/v1/courses", "users", List.of("courses", "sections", "users"), 4, Map.of(),
                 () -> truth(sim));
     }
 

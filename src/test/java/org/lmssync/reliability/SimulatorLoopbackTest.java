@@ -14,17 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.lmssync.simulator.SimServer;
-import org.lmssync.simulator.canvas.CanvasDistrictSize;
-import org.lmssync.simulator.canvas.CanvasSimConfig;
-import org.lmssync.simulator.canvas.CanvasSimulator;
-import org.lmssync.simulator.google.DistrictSize;
-import org.lmssync.simulator.google.GoogleSimConfig;
-import org.lmssync.simulator.google.GoogleSimulator;
-import org.lmssync.simulator.schoology.SchoologyDistrictSize;
-import org.lmssync.simulator.schoology.SchoologySimConfig;
-import org.lmssync.simulator.schoology.SchoologySimulator;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lmssync.simulator.LmsSimulator;
+import org.lmssync.simulator.SimOptions;
+import org.lmssync.simulator.Simulators;
 
 /**
  * The simulators (which {@code demo} starts with well-known credentials) listen on loopback only:
@@ -33,17 +26,17 @@ import org.lmssync.simulator.schoology.SchoologySimulator;
  */
 class SimulatorLoopbackTest {
 
-    /** A running simulator, seen through its server; closing it stops the simulator. */
-    private record Running(SimServer server, AutoCloseable sim) {
+    static List<String> simulators() {
+        return Simulators.names();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"google", "schoology", "canvas"})
+    @MethodSource("simulators")
     void eachSimulatorListensOnLoopbackOnly(String lms) throws Exception {
-        Running running = start(lms);
-        try (AutoCloseable closing = running.sim()) {
+        // the district demo starts
+        try (LmsSimulator running = Simulators.named(lms).start(new SimOptions("small", 1, null))) {
             InetSocketAddress bound = running.server().address();
-            String advertised = URI.create(running.server().baseUrl()).getHost();
+            String advertised = URI.create(running.baseUrl()).getHost();
             List<String> accepted = new ArrayList<>();
             List<InetAddress> others = nonLoopbackAddresses();
             for (InetAddress other : others) {
@@ -58,24 +51,6 @@ class SimulatorLoopbackTest {
             assertTrue(loopbackOnly, lms + " bound to " + bound + ", advertised " + advertised + ", accepted on " + accepted
                     + " (tried " + others + ")");
         }
-    }
-
-    private static Running start(String lms) {
-        return switch (lms) {
-            case "google" -> {
-                GoogleSimulator s = GoogleSimulator.start(GoogleSimConfig.builder().size(new DistrictSize(1, 2, 1, 1, 2, 1)).build());
-                yield new Running(s.server(), s);
-            }
-            case "schoology" -> {
-                SchoologySimulator s = SchoologySimulator.start(SchoologySimConfig.builder().size(SchoologyDistrictSize.small()).build());
-                yield new Running(s.server(), s);
-            }
-            case "canvas" -> {
-                CanvasSimulator s = CanvasSimulator.start(CanvasSimConfig.builder().size(CanvasDistrictSize.small()).build());
-                yield new Running(s.server(), s);
-            }
-            default -> throw new IllegalArgumentException(lms);
-        };
     }
 
     private static List<InetAddress> nonLoopbackAddresses() throws SocketException {

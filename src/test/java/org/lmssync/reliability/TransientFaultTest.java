@@ -1,13 +1,10 @@
 package org.lmssync.reliability;
 
-import static org.lmssync.reliability.LmsFixture.Lms.CANVAS;
-import static org.lmssync.reliability.LmsFixture.Lms.GOOGLE;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lmssync.simulator.Fault;
 import org.lmssync.simulator.Faults;
@@ -30,6 +26,10 @@ import org.lmssync.simulator.RequestLog;
  * that never ends costs exactly lms.http.max-attempts requests, and the waits are recorded.
  */
 class TransientFaultTest extends ReliabilitySupport {
+    /** For the faults only these LMSs have. */
+    private static final LmsFixture.Lms CANVAS = LmsFixture.Lms.named("canvas");
+    private static final LmsFixture.Lms GOOGLE = LmsFixture.Lms.named("google");
+
 
     /**
      * One transient fault and what its retries must show.
@@ -43,7 +43,7 @@ class TransientFaultTest extends ReliabilitySupport {
     record Transient(String name, Supplier<Fault> fault, int count, boolean throttle, long minGapMs,
                      Map<String, String> config, int page, Set<LmsFixture.Lms> only) {
         static Transient of(String name, Supplier<Fault> fault, int count) {
-            return new Transient(name, fault, count, false, 0, Map.of(), 0, EnumSet.allOf(LmsFixture.Lms.class));
+            return new Transient(name, fault, count, false, 0, Map.of(), 0, Set.copyOf(LmsFixture.Lms.all()));
         }
 
         Transient throttled(long minGapMs) {
@@ -61,7 +61,7 @@ class TransientFaultTest extends ReliabilitySupport {
         }
 
         Transient only(LmsFixture.Lms lms) {
-            return new Transient(name, fault, count, throttle, minGapMs, config, page, EnumSet.of(lms));
+            return new Transient(name, fault, count, throttle, minGapMs, config, page, Set.of(lms));
         }
 
         @Override
@@ -92,7 +92,7 @@ class TransientFaultTest extends ReliabilitySupport {
 
     static Stream<Arguments> matrix() {
         List<Arguments> out = new ArrayList<>();
-        for (LmsFixture.Lms lms : LmsFixture.Lms.values()) {
+        for (LmsFixture.Lms lms : LmsFixture.Lms.all()) {
             for (Transient t : FAULTS) {
                 if (t.only().contains(lms)) {
                     out.add(Arguments.of(lms, t));
@@ -137,7 +137,7 @@ class TransientFaultTest extends ReliabilitySupport {
     }
 
     @ParameterizedTest
-    @EnumSource(LmsFixture.Lms.class)
+    @MethodSource(LmsFixture.EVERY_LMS)
     void aFaultThatNeverEndsCostsExactlyMaxAttemptsAndItsWaitsAreRecorded(LmsFixture.Lms which) throws Exception {
         start(which);
         // waits of up to 200, 400, 800 ms: long enough to see, short enough for the suite
@@ -169,7 +169,7 @@ class TransientFaultTest extends ReliabilitySupport {
 
     @Test
     void aDbMadeBeforeRetryWaitsWereRecordedGetsTheColumn() throws Exception {
-        start(LmsFixture.Lms.SCHOOLOGY);
+        start(LmsFixture.Lms.named("schoology"));
         exec("CREATE TABLE sync_runs (run_id " + org.lmssync.TestDb.autoId() + ", lms TEXT NOT NULL, command TEXT NOT NULL,"
                 + " started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, requests INTEGER NOT NULL DEFAULT 0,"
                 + " retries INTEGER NOT NULL DEFAULT 0, throttled INTEGER NOT NULL DEFAULT 0, throttle_wait_ms INTEGER NOT NULL DEFAULT 0,"

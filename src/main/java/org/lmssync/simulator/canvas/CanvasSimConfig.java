@@ -3,6 +3,7 @@ package org.lmssync.simulator.canvas;
 import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimClock;
+import org.lmssync.simulator.SimConfig;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public record CanvasSimConfig(
         ThrottleSettings throttle,
         Latency latency,
         int threads,
-        SimClock clock) {
+        SimClock clock) implements SimConfig {
 
     public static CanvasSimConfig defaults() {
         return builder().build();

@@ -1,59 +1,46 @@
 package org.lmssync.simulator.canvas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.lmssync.simulator.Faults;
 import org.lmssync.simulator.Json;
-import org.lmssync.simulator.RequestLog;
-import org.lmssync.simulator.SimClock;
-import org.lmssync.simulator.SimServer;
+import org.lmssync.simulator.SimShell;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Canvas LMS REST API on 127.0.0.1, served from a deterministic district. Point the product's
  * {@code lms.canvas.base-url} at {@link #baseUrl()} (it appends /api/v1) and send
  * {@code Authorization: Bearer} {@link #accessToken()}.
  */
-public final class CanvasSimulator implements AutoCloseable {
-
-    private final CanvasSimConfig config;
-    private final SimClock clock;
+public final class CanvasSimulator extends SimShell<CanvasSimConfig, Changes> {
     private final District district;
     private final CanvasJson json;
     private final Listings listings;
     private final Throttle throttle;
     private final CanvasGate gate;
     private final Changes changes;
-    private final SimServer server;
 
     private CanvasSimulator(CanvasSimConfig config) {
-        this.config = config;
-        this.clock = config.clock() != null ? config.clock() : SimClock.system();
-        this.district = new District(config, clock.instant());
-        // Links and html_url need the port, known only once the server runs; read it lazily.
-        String[] base = new String[1];
+        super("canvas", config);
+        this.district = new District(config, clock().instant());
+        // links and html_url carry the port, known only once the server runs
+        Supplier<String> base = baseUrlLater();
         Submissions submissions = new Submissions(district);
-        this.json = new CanvasJson(district, submissions, () -> base[0]);
+        this.json = new CanvasJson(district, submissions, base);
         this.listings = new Listings(district, submissions, new AuthEvents(district));
         this.throttle = new Throttle(config.throttle(), System::nanoTime);
         this.gate = new CanvasGate(throttle, config.accessToken());
-        this.changes = new Changes(district, clock);
-        CanvasApi api = new CanvasApi(district, json, listings, new Paging(config, () -> base[0]), gate, clock);
-        this.server = SimServer.builder()
-                .clock(clock)
-                .threads(config.threads())
-                .latency(config.latency())
-                .faults(new Faults(config.seed()))
-                .errorRenderer(CanvasErrors.renderer())
+        this.changes = new Changes(district, clock());
+        CanvasApi api = new CanvasApi(district, json, listings, new Paging(config, base), gate, clock());
+        serve(b -> b.errorRenderer(CanvasErrors.renderer())
                 .recordFaultHook(new CanvasRecordFaults())
-                .route("/api/v1/", api)
-                .start();
-        base[0] = server.baseUrl();
+                .route("/api/v1/", api));
     }
 
     public static CanvasSimulator start() {
@@ -66,14 +53,30 @@ public final class CanvasSimulator implements AutoCloseable {
 
     // ---- address and credentials ----
 
-    /** http://127.0.0.1:PORT without a trailing slash; the API lives under /api/v1/. */
-    public String baseUrl() {
-        return server.baseUrl();
+    /** The host (lms-sync appends /api/v1), the token and the root account. */
+    @Override
+    public Map<String, String> settings(Path dir) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("lms.canvas.enabled", "true");
+        s.put("lms.canvas.base-url", baseUrl());
+        s.put("lms.canvas.access-token", accessToken());
+        s.put("lms.canvas.account-id", "self");
+        return s;
+    }
+
+    @Override
+    public Map<String, String> rejectedCredentials() {
+        return Map.of("lms.canvas.access-token", "wrong-canvas-token-7d1e");
+    }
+
+    @Override
+    public String applyDemoChanges() {
+        return DemoRound.apply(this);
     }
 
     /** The token configured at start. */
     public String accessToken() {
-        return config.accessToken();
+        return config().accessToken();
     }
 
     /** The root account's numeric id (the API also accepts "self"). */
@@ -139,45 +142,14 @@ public final class CanvasSimulator implements AutoCloseable {
 
     // ---- changes ----
 
+    @Override
     public Changes changes() {
         return changes;
     }
 
-    /** Runs {@code batch} atomically: API readers see all of it or none of it. */
-    public void applyChanges(Consumer<Changes> batch) {
-        district.write(() -> {
-            batch.accept(changes);
-            return null;
-        });
-    }
-
-    public <T> T applyChangesAndGet(Function<Changes, T> batch) {
-        return district.write(() -> batch.apply(changes));
-    }
-
-    public SimClock clock() {
-        return clock;
-    }
-
-    public CanvasSimConfig config() {
-        return config;
-    }
-
-    public RequestLog requestLog() {
-        return server.requestLog();
-    }
-
-    public Faults faults() {
-        return server.faults();
-    }
-
-    public SimServer server() {
-        return server;
-    }
-
     @Override
-    public void close() {
-        server.close();
+    protected <T> T write(Supplier<T> action) {
+        return district.write(action);
     }
 
     // ---- truth: exactly what complete listings return ----
@@ -272,7 +244,7 @@ public final class CanvasSimulator implements AutoCloseable {
             if (u == null) {
                 throw new IllegalArgumentException("no user " + userId);
             }
-            return listings.authEvents(u, start, end, clock.instant()).stream()
+            return listings.authEvents(u, start, end, clock().instant()).stream()
                     .map(e -> wire(json.authEvent(e))).toList();
         });
     }
@@ -299,7 +271,7 @@ public final class CanvasSimulator implements AutoCloseable {
                 n += listings.submissions(c.id, Listings.SubmissionQuery.all()).size();
             }
             for (UserData u : district.users) {
-                n += listings.authEvents(u, null, null, clock.instant()).size();
+                n += listings.authEvents(u, null, null, clock().instant()).size();
             }
             return n;
         });

@@ -3,6 +3,7 @@ package org.lmssync.simulator.google;
 import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimClock;
+import org.lmssync.simulator.SimConfig;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public record GoogleSimConfig(
         Shapes shapes,
         Latency latency,
         int threads,
-        SimClock clock) {
+        SimClock clock) implements SimConfig {
 
     /** Google's production token endpoint, the audience Google's client libraries sign for. */
     public static final String GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";

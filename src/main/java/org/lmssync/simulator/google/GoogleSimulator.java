@@ -1,10 +1,7 @@
 package org.lmssync.simulator.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.lmssync.simulator.Faults;
-import org.lmssync.simulator.RequestLog;
-import org.lmssync.simulator.SimClock;
-import org.lmssync.simulator.SimServer;
+import org.lmssync.simulator.SimShell;
 import org.lmssync.simulator.SlidingWindowLimiter;
 
 import java.io.IOException;
@@ -15,21 +12,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Google Classroom v1, Admin SDK Reports (user usage) and the OAuth token endpoint, served on
  * 127.0.0.1 from a deterministic district. Both APIs share one host: point the Classroom and
  * Reports root URLs and the key file's token_uri at {@link #baseUrl()}.
  */
-public final class GoogleSimulator implements AutoCloseable {
-    private final GoogleSimConfig config;
-    private final SimClock clock;
+public final class GoogleSimulator extends SimShell<GoogleSimConfig, Changes> {
     private final District district;
     private final ClassroomJson json;
     private final ClassroomApi classroom;
@@ -38,41 +33,28 @@ public final class GoogleSimulator implements AutoCloseable {
     private final PageTokens pageTokens;
     private final SlidingWindowLimiter quota;
     private final ServiceAccount account;
-    private final SimServer server;
     private final Changes changes;
 
     private GoogleSimulator(GoogleSimConfig config) {
-        this.config = config;
-        this.clock = config.clock() != null ? config.clock() : SimClock.system();
-        LocalDate today = config.today() != null ? config.today() : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        this.district = new District(config, today);
+        super("google", config);
+        this.district = new District(config, todayOr(config.today()));
         this.json = new ClassroomJson(district);
         this.usage = new UsageReports(district);
         this.pageTokens = new PageTokens(config.seed());
-        this.quota = new SlidingWindowLimiter(clock, config.quotaPerMinute(), Duration.ofMinutes(1));
+        this.quota = new SlidingWindowLimiter(clock(), config.quotaPerMinute(), Duration.ofMinutes(1));
         this.account = ServiceAccount.create(config.seed(), config.projectId());
-        this.changes = new Changes(district, clock);
+        this.changes = new Changes(district, clock());
         Pager pager = new Pager(pageTokens, config.shortPageShare(), config.seed());
-        // The token URI includes the port, known only once the server runs; read it lazily.
-        String[] tokenUri = new String[1];
-        this.tokens = new TokenService(account, config, clock, () -> tokenUri[0]);
+        this.tokens = new TokenService(account, config, clock(), this::tokenUri);
         ApiGate gate = new ApiGate(tokens, quota, config);
         this.classroom = new ClassroomApi(district, json, gate, pager);
         ReportsApi reports = new ReportsApi(district, usage, gate, pager);
-        TokenService tokenService = tokens;
-        this.server = SimServer.builder()
-                .clock(clock)
-                .threads(config.threads())
-                .latency(config.latency())
-                .faults(new Faults(config.seed()))
-                .errorRenderer(GoogleErrors.renderer())
+        serve(b -> b.errorRenderer(GoogleErrors.renderer())
                 .recordFaultHook(new GoogleRecordFaults(pageTokens))
-                .credentialExpiry(tokenService::expireAll)
-                .route("/token", tokenService::handle)
+                .credentialExpiry(tokens::expireAll)
+                .route("/token", tokens::handle)
                 .route("/v1/", classroom)
-                .route("/admin/reports/v1/", reports)
-                .start();
-        tokenUri[0] = server.baseUrl() + "/token";
+                .route("/admin/reports/v1/", reports));
     }
 
     /** Starts with {@link GoogleSimConfig#defaults()}. */
@@ -86,9 +68,28 @@ public final class GoogleSimulator implements AutoCloseable {
 
     // ---- addresses and credentials ----
 
-    /** http://127.0.0.1:PORT, no trailing slash. */
-    public String baseUrl() {
-        return server.baseUrl();
+    /** Classroom and Reports on this host, a key file whose token_uri points here, the delegated admin. */
+    @Override
+    public Map<String, String> settings(Path dir) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("lms.google.enabled", "true");
+        s.put("lms.google.classroom-url", baseUrl());
+        s.put("lms.google.reports-url", baseUrl());
+        s.put("lms.google.service-account-file", writeServiceAccountKey(dir.resolve("google-service-account.json")).toString());
+        s.put("lms.google.admin-email", adminEmail());
+        return s;
+    }
+
+    /** An admin the service account has no domain-wide delegation for: the token endpoint answers 401. */
+    @Override
+    public Map<String, String> rejectedCredentials() {
+        String domain = adminEmail().substring(adminEmail().indexOf('@') + 1);
+        return Map.of("lms.google.admin-email", "not-delegated@" + domain);
+    }
+
+    @Override
+    public String applyDemoChanges() {
+        return DemoRound.apply(this);
     }
 
     /** Root URL for Classroom clients (they append v1/...). */
@@ -110,7 +111,7 @@ public final class GoogleSimulator implements AutoCloseable {
     }
 
     public String adminEmail() {
-        return config.adminEmail();
+        return config().adminEmail();
     }
 
     public ServiceAccount serviceAccount() {
@@ -167,21 +168,14 @@ public final class GoogleSimulator implements AutoCloseable {
         quota.reset();
     }
 
+    @Override
     public Changes changes() {
         return changes;
     }
 
-    /** Runs {@code batch} atomically: API readers see all of it or none of it. */
-    public void applyChanges(Consumer<Changes> batch) {
-        district.write(() -> {
-            batch.accept(changes);
-            return null;
-        });
-    }
-
-    /** Like {@link #applyChanges(Consumer)} but returns a value, e.g. new ids. */
-    public <T> T applyChangesAndGet(Function<Changes, T> batch) {
-        return district.write(() -> batch.apply(changes));
+    @Override
+    protected <T> T write(Supplier<T> action) {
+        return district.write(action);
     }
 
     public void setToday(LocalDate today) {
@@ -190,31 +184,6 @@ public final class GoogleSimulator implements AutoCloseable {
 
     public LocalDate today() {
         return district.today();
-    }
-
-    public SimClock clock() {
-        return clock;
-    }
-
-    public GoogleSimConfig config() {
-        return config;
-    }
-
-    public RequestLog requestLog() {
-        return server.requestLog();
-    }
-
-    public Faults faults() {
-        return server.faults();
-    }
-
-    public SimServer server() {
-        return server;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     // ---- truth: exactly what complete listings return (profiles include emailAddress) ----

@@ -3,6 +3,7 @@ package org.lmssync.simulator.schoology;
 import org.lmssync.simulator.Shapes;
 import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimClock;
+import org.lmssync.simulator.SimConfig;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -69,7 +70,7 @@ public record SchoologySimConfig(
         double pastSectionShare,
         Latency latency,
         int threads,
-        SimClock clock) {
+        SimClock clock) implements SimConfig {
 
     public static SchoologySimConfig defaults() {
         return builder().build();

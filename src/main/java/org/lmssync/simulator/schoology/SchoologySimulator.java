@@ -2,18 +2,16 @@ package org.lmssync.simulator.schoology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.lmssync.simulator.Faults;
 import org.lmssync.simulator.Json;
-import org.lmssync.simulator.RequestLog;
-import org.lmssync.simulator.SimClock;
-import org.lmssync.simulator.SimServer;
+import org.lmssync.simulator.SimShell;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,42 +21,29 @@ import java.util.function.Supplier;
  * {@link #consumerSecret()} and an empty token. The truth accessors return exactly the items a
  * complete listing returns, in order.
  */
-public final class SchoologySimulator implements AutoCloseable {
-    private final SchoologySimConfig config;
-    private final SimClock clock;
+public final class SchoologySimulator extends SimShell<SchoologySimConfig, SchoologyChanges> {
     private final District district;
     private final Listings listings;
     private final SchoologyJson json;
     private final TokenBucket bucket;
-    private final SimServer server;
     private final SchoologyChanges changes;
 
     private SchoologySimulator(SchoologySimConfig config) {
-        this.config = config;
-        this.clock = config.clock() != null ? config.clock() : SimClock.system();
-        LocalDate today = config.today() != null ? config.today() : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        this.district = new District(config, today);
+        super("schoology", config);
+        this.district = new District(config, todayOr(config.today()));
         this.listings = new Listings(district);
-        // Links carry the port, known only once the server runs; they read it lazily.
-        String[] serverBase = new String[1];
-        Supplier<String> base = () -> serverBase[0];
-        this.json = new SchoologyJson(district, () -> serverBase[0] + "/v1");
+        // links carry the port, known only once the server runs
+        Supplier<String> base = baseUrlLater();
+        this.json = new SchoologyJson(district, () -> base.get() + "/v1");
         JsonOut out = new JsonOut(config.escapeSlashes());
-        this.bucket = new TokenBucket(clock, config.rateLimitRequests(), config.rateLimitWindow(), config.rateLimitBurst());
-        OAuthVerifier verifier = new OAuthVerifier(config, clock, () -> base.get().substring("http://".length()));
+        this.bucket = new TokenBucket(clock(), config.rateLimitRequests(), config.rateLimitWindow(), config.rateLimitBurst());
+        OAuthVerifier verifier = new OAuthVerifier(config, clock(), () -> base.get().substring("http://".length()));
         ApiGate gate = new ApiGate(verifier, bucket, config);
         SchoologyApi api = new SchoologyApi(district, listings, json, out, new Paging(config, base), gate);
-        this.changes = new SchoologyChanges(district, clock);
-        this.server = SimServer.builder()
-                .clock(clock)
-                .threads(config.threads())
-                .latency(config.latency())
-                .faults(new Faults(config.seed()))
-                .errorRenderer(SchoologyErrors.renderer())
+        this.changes = new SchoologyChanges(district, clock());
+        serve(b -> b.errorRenderer(SchoologyErrors.renderer())
                 .recordFaultHook(new SchoologyRecordFaults(out))
-                .route("/v1/", api)
-                .start();
-        serverBase[0] = server.baseUrl();
+                .route("/v1/", api));
     }
 
     /** Starts with {@link SchoologySimConfig#defaults()}. */
@@ -72,9 +57,26 @@ public final class SchoologySimulator implements AutoCloseable {
 
     // ---- addresses and credentials ----
 
-    /** http://127.0.0.1:PORT, no trailing slash. */
-    public String baseUrl() {
-        return server.baseUrl();
+    /** The API under /v1, the consumer key and secret, and the district's school year. */
+    @Override
+    public Map<String, String> settings(Path dir) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("lms.schoology.enabled", "true");
+        s.put("lms.schoology.base-url", apiBaseUrl());
+        s.put("lms.schoology.key", consumerKey());
+        s.put("lms.schoology.secret", consumerSecret());
+        s.put("lms.school-year-start", schoolYearStart().toString());
+        return s;
+    }
+
+    @Override
+    public Map<String, String> rejectedCredentials() {
+        return Map.of("lms.schoology.secret", "wrong-schoology-secret-5c2b");
+    }
+
+    @Override
+    public String applyDemoChanges() {
+        return DemoRound.apply(this);
     }
 
     /** {@link #baseUrl()} + "/v1": the value for lms.schoology.base-url. */
@@ -83,30 +85,23 @@ public final class SchoologySimulator implements AutoCloseable {
     }
 
     public String consumerKey() {
-        return config.consumerKey();
+        return config().consumerKey();
     }
 
     public String consumerSecret() {
-        return config.consumerSecret();
+        return config().consumerSecret();
     }
 
     // ---- test hooks ----
 
+    @Override
     public SchoologyChanges changes() {
         return changes;
     }
 
-    /** Runs {@code batch} atomically: API readers see all of it or none of it. */
-    public void applyChanges(Consumer<SchoologyChanges> batch) {
-        district.write(() -> {
-            batch.accept(changes);
-            return null;
-        });
-    }
-
-    /** Like {@link #applyChanges(Consumer)} but returns a value, e.g. new ids. */
-    public <T> T applyChangesAndGet(Function<SchoologyChanges, T> batch) {
-        return district.write(() -> batch.apply(changes));
+    @Override
+    protected <T> T write(Supplier<T> action) {
+        return district.write(action);
     }
 
     /** Moves "today": grading periods that ended before it are past, and so are their sections. */
@@ -131,31 +126,6 @@ public final class SchoologySimulator implements AutoCloseable {
     /** Changes the throttle at run time (0 requests turns it off); the bucket starts full. */
     public void setRateLimit(int requests, Duration window, int burst) {
         bucket.configure(requests, window, burst);
-    }
-
-    public SimClock clock() {
-        return clock;
-    }
-
-    public SchoologySimConfig config() {
-        return config;
-    }
-
-    public RequestLog requestLog() {
-        return server.requestLog();
-    }
-
-    public Faults faults() {
-        return server.faults();
-    }
-
-    public SimServer server() {
-        return server;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     // ---- truth: the items complete listings return, in order ----
