@@ -242,7 +242,7 @@ public final class LmsSync implements RoutesBuilder {
                 throw new ConfigException("lms.cluster.enabled", "cannot create Quartz's tables in the sync DB: " + e.getMessage());
             }
         }
-        RunLease lease = new RunLease(db, cluster.nodeId(), cluster.leaseSeconds(),
+        RunLease lease = new RunLease(db, cluster.nodeId() + "/" + ProcessHandle.current().pid(), cluster.leaseSeconds(),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "lms-sync-lease"));
         ResourceCatalog catalog = new ResourceCatalog();
         Map<String, Map<String, Long>> history = SyncHistory.lastSuccess(db);

@@ -27,9 +27,11 @@ public final class RunLease {
     private final int seconds;
     private final ScheduledExecutorService timer;
     private final Map<String, ScheduledFuture<?>> renewals = new ConcurrentHashMap<>();
+    /** Per LMS held, the session whose lock says this process is alive. */
+    private final Map<String, Connection> sessions = new ConcurrentHashMap<>();
 
     /**
-     * @param owner   this node's name ({@code lms.cluster.node-id}): a restarted node takes its own lease back at once
+     * @param owner   this process: its node's name ({@code lms.cluster.node-id}) and its pid
      * @param seconds how long a lease lasts without renewal: how long a dead node's LMS waits for another node
      * @param timer   runs the renewals
      */
@@ -49,14 +51,27 @@ public final class RunLease {
         if (!applies()) {
             return true;
         }
-        boolean taken = db.inTransaction(c -> Leases.acquire(c, lms, owner, seconds));
-        if (!taken) {
-            String holder = db.inTransaction(c -> Leases.holder(c, lms)).map(h -> h.owner() + " until " + h.expiresAt())
-                    .orElse("another node");
-            LOG.warn("{}: the LMS is syncing on {}; this trigger is skipped", lms, holder);
-            return false;
+        Connection session = db.dataSource().getConnection();
+        boolean locked = false;
+        boolean taken = false;
+        try {
+            locked = Leases.lockSession(session, lms);
+            boolean holderGone = locked;
+            taken = db.inTransaction(c -> Leases.acquire(c, lms, owner, seconds, holderGone));
+            if (taken && locked) {
+                sessions.put(lms, session);
+            }
+        } finally {
+            if (!sessions.containsKey(lms)) {
+                closeSession(session, locked ? lms : null);
+            }
         }
-        return true;
+        if (!taken) {
+            String holder = db.inTransaction(c -> Leases.holder(c, lms)).map(h -> h.owner() + ", lease until " + h.expiresAt())
+                    .orElse("another node");
+            LOG.warn("{}: another lms-sync process is syncing it ({}); this trigger is skipped", lms, holder);
+        }
+        return taken;
     }
 
     /** Renews the lease of the run until {@link #release}; a lost lease stops the run. */
@@ -87,6 +102,22 @@ public final class RunLease {
                 // it expires by itself
                 LOG.warn("{}: could not release the run lease: {}", lms, e.getMessage());
             }
+        }
+        Connection session = sessions.remove(lms);
+        if (session != null) {
+            closeSession(session, lms);
+        }
+    }
+
+    /** Unlocks {@code lockedLms} (if not null) and gives the connection back. */
+    private static void closeSession(Connection session, String lockedLms) {
+        try (session) {
+            if (lockedLms != null) {
+                Leases.unlockSession(session, lockedLms);
+            }
+        } catch (SQLException e) {
+            // a broken session's lock ended with it
+            LOG.debug("closing the lease session: {}", e.getMessage());
         }
     }
 

@@ -14,8 +14,11 @@ import org.lmssync.config.Settings;
  */
 public final class DataSources {
     private static final String POSTGRES = "jdbc:postgresql:";
-    /** The writer, a reader (status, health) and a lease renewal at once; more would sit idle. */
-    private static final int POOL_SIZE = 4;
+    /**
+     * The writer, readers (status, health), a session per LMS running (its lease's lock) and
+     * Quartz's clustered store (its check-in and trigger acquisition).
+     */
+    private static final int POOL_SIZE = 10;
 
     private DataSources() {
     }

@@ -8,9 +8,12 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The run lease of each LMS on a PostgreSQL sync DB: one row per LMS with its owner (a node) and
- * an expiry, read on the DB's own clock, so nodes whose clocks drift a little still agree. A page
- * commit renews it in the page's transaction; a node that lost it cannot commit.
+ * The run lease of each LMS on a PostgreSQL sync DB: one row per LMS with its owner (a process of
+ * a node) and an expiry, read on the DB's own clock, so nodes whose clocks drift a little still
+ * agree. A page commit renews it in the page's transaction; a process that lost it cannot commit.
+ * The holder also keeps a session lock on the LMS: when its process dies, the server ends the
+ * session and the lock with it, so the lease can be taken at once rather than at its expiry (which
+ * still decides for a holder that froze or lost the network with its session left open).
  */
 public final class Leases {
     private static final String DDL = "CREATE TABLE IF NOT EXISTS sync_leases (lms TEXT PRIMARY KEY, owner TEXT NOT NULL,"
@@ -36,16 +39,47 @@ public final class Leases {
         }
     }
 
-    /** Takes the lease when it is free, expired, or already {@code owner}'s (a restarted node). */
-    public static boolean acquire(Connection c, String lms, String owner, int seconds) throws SQLException {
+    /** An arbitrary constant: the first half of the session lock's key, the LMS's name the second. */
+    private static final int LOCK_CLASS = 0x4c4d5331;
+
+    /**
+     * Takes the session lock of the LMS on {@code session} (a connection of its own, held while the
+     * run lasts); false when a live session holds it.
+     */
+    public static boolean lockSession(Connection session, String lms) throws SQLException {
+        try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_CLASS);
+            ps.setString(2, lms);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Ends the session lock (a pooled connection's session outlives its close). */
+    public static void unlockSession(Connection session, String lms) throws SQLException {
+        try (PreparedStatement ps = session.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_CLASS);
+            ps.setString(2, lms);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
+     * Takes the lease when it is free or expired, or, with {@code holderGone} (this process got the
+     * session lock, so the holder's session has ended), whoever holds it.
+     */
+    public static boolean acquire(Connection c, String lms, String owner, int seconds, boolean holderGone)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_leases (lms, owner, acquired_at, expires_at)"
                 + " VALUES (?, ?, clock_timestamp(), clock_timestamp() + make_interval(secs => ?))"
                 + " ON CONFLICT (lms) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at,"
                 + " expires_at = excluded.expires_at"
-                + " WHERE sync_leases.owner = excluded.owner OR sync_leases.expires_at < clock_timestamp()")) {
+                + " WHERE ? OR sync_leases.expires_at < clock_timestamp()")) {
             ps.setString(1, lms);
             ps.setString(2, owner);
             ps.setInt(3, seconds);
+            ps.setBoolean(4, holderGone);
             return ps.executeUpdate() == 1;
         }
     }
