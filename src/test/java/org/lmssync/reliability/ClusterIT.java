@@ -104,10 +104,11 @@ class ClusterIT {
         Object killedRun = null;
         while (System.nanoTime() < deadline && victim == null) {
             List<Map<String, Object>> running = query(db, "SELECT r.run_id, l.owner FROM sync_runs r JOIN sync_leases l"
-                    + " ON l.lms = r.lms WHERE r.lms = 'canvas' AND r.status = 'running' AND r.pages >= 0 AND EXISTS"
+                    + " ON l.lms = r.lms WHERE r.lms = 'canvas' AND r.status = 'running' AND EXISTS"
                     + " (SELECT 1 FROM sync_run_resources x WHERE x.run_id = r.run_id AND x.pages > 2)");
             if (!running.isEmpty()) {
-                victim = (String) running.get(0).get("owner");
+                String owner = (String) running.get(0).get("owner");
+                victim = owner.substring(0, owner.indexOf('/')); // node id, then pid
                 killedRun = running.get(0).get("run_id");
                 nodes.get(victim).process().destroyForcibly();
                 assertTrue(nodes.get(victim).process().waitFor(10, TimeUnit.SECONDS));
