@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
+import org.lmssync.store.Leases;
 import org.lmssync.store.SyncDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,10 @@ public final class PageWriter {
             } catch (SQLException | RuntimeException e) {
                 // inside the transaction: another lane's page may use these statements next
                 run.writer.clearBatches();
+                if (e instanceof Leases.LeaseLost) {
+                    // another process syncs this LMS now: every listing of this run stops
+                    run.lmsRun().stop().stop();
+                }
                 throw e;
             }
         });
