@@ -35,7 +35,7 @@ import org.lmssync.simulator.schoology.SchoologySimulator;
  * and every table ends equal to a reference DB made by syncing each LMS alone.
  */
 class ClusterIT {
-    private static final List<String> LMSS = List.of("canvas", "google", "schoology");
+    private static final List<String> LMSS = ThreeLmss.LMSS;
     @TempDir
     Path dir;
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -57,24 +57,7 @@ class ClusterIT {
                 .size(DistrictSize.small()).build()));
         SchoologySimulator schoology = add(SchoologySimulator.start(SchoologySimConfig.builder().seed(2026)
                 .size(SchoologyDistrictSize.small()).schoolYearStart(yearStart).noRateLimit().build()));
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("lms.routes-dir", Path.of("routes").toAbsolutePath().toString());
-        config.put("lms.school-year-start", yearStart.toString());
-        config.put("lms.http.backoff-base-millis", "20");
-        config.put("lms.canvas.enabled", "true");
-        config.put("lms.canvas.base-url", canvas.baseUrl());
-        config.put("lms.canvas.access-token", canvas.accessToken());
-        config.put("lms.google.enabled", "true");
-        config.put("lms.google.classroom-url", google.baseUrl());
-        config.put("lms.google.reports-url", google.baseUrl());
-        config.put("lms.google.service-account-file", google.writeServiceAccountKey(dir.resolve("key.json")).toString());
-        config.put("lms.google.admin-email", google.adminEmail());
-        config.put("lms.google.requests-per-second", "200");
-        config.put("lms.schoology.enabled", "true");
-        config.put("lms.schoology.base-url", schoology.apiBaseUrl());
-        config.put("lms.schoology.key", schoology.consumerKey());
-        config.put("lms.schoology.secret", schoology.consumerSecret());
-        config.put("lms.schoology.requests-per-second", "200");
+        Map<String, String> config = ThreeLmss.config(dir, yearStart, canvas, google, schoology);
 
         // the reference: each LMS alone, in a database of its own
         config.putAll(TestDb.settings(dir.resolve("alone")));
@@ -132,7 +115,7 @@ class ClusterIT {
         List<Map<String, Object>> runs = query(db, "SELECT run_id, lms, status, started_at, finished_at FROM sync_runs ORDER BY run_id");
         Checks checks = new Checks();
         checks.expect(resumedAndRoundDone(db, killedId), "the killed run was resumed and every LMS synced after it: " + runs);
-        checks.expect(!overlapsWithinAnLms(runs), "two runs of one LMS overlapped: " + runs);
+        checks.expect(!ThreeLmss.overlapsWithinAnLms(runs), "two runs of one LMS overlapped: " + runs);
         checks.equal("interrupted", query(db, "SELECT status FROM sync_runs WHERE run_id = " + killedId).get(0).get("status"),
                 "the run of the killed node");
         checks.expect(survivorLog.contains("it resumes interrupted run(s) [" + killedId),
@@ -168,22 +151,6 @@ class ClusterIT {
             }
         }
         return true;
-    }
-
-    private static boolean overlapsWithinAnLms(List<Map<String, Object>> runs) {
-        for (int i = 0; i < runs.size(); i++) {
-            for (int j = i + 1; j < runs.size(); j++) {
-                Map<String, Object> a = runs.get(i);
-                Map<String, Object> b = runs.get(j);
-                String aEnd = String.valueOf(a.get("finished_at"));
-                String bEnd = String.valueOf(b.get("finished_at"));
-                if (a.get("lms").equals(b.get("lms")) && ((String) a.get("started_at")).compareTo(bEnd) < 0
-                        && ((String) b.get("started_at")).compareTo(aEnd) < 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private <T extends AutoCloseable> T add(T simulator) {

@@ -40,7 +40,7 @@ import org.lmssync.simulator.schoology.SchoologySimulator;
  * locked. Compared with a reference DB made by syncing each LMS alone.
  */
 class RunOverlapIT {
-    private static final List<String> LMSS = List.of("canvas", "google", "schoology");
+    private static final List<String> LMSS = ThreeLmss.LMSS;
     /** Words that would show one run's transaction being ended by another's, or a route dying. */
     private static final Pattern BROKEN = Pattern.compile("SQLITE_|SQLiteException|no transaction is active"
             + "|FatalFallbackErrorHandler|JobExecutionException");
@@ -64,26 +64,9 @@ class RunOverlapIT {
                 .size(DistrictSize.medium()).build()));
         SchoologySimulator schoology = add(SchoologySimulator.start(SchoologySimConfig.builder().seed(2026)
                 .size(SchoologyDistrictSize.medium()).schoolYearStart(yearStart).noRateLimit().build()));
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("lms.routes-dir", Path.of("routes").toAbsolutePath().toString());
-        config.put("lms.school-year-start", yearStart.toString());
-        config.put("lms.http.backoff-base-millis", "20");
+        Map<String, String> config = ThreeLmss.config(dir, yearStart, canvas, google, schoology);
         config.put("lms.http.max-attempts", "3");
-        config.put("lms.canvas.enabled", "true");
-        config.put("lms.canvas.base-url", canvas.baseUrl());
-        config.put("lms.canvas.access-token", canvas.accessToken());
         config.put("lms.canvas.requests-per-second", "1000");
-        config.put("lms.google.enabled", "true");
-        config.put("lms.google.classroom-url", google.baseUrl());
-        config.put("lms.google.reports-url", google.baseUrl());
-        config.put("lms.google.service-account-file", google.writeServiceAccountKey(dir.resolve("key.json")).toString());
-        config.put("lms.google.admin-email", google.adminEmail());
-        config.put("lms.google.requests-per-second", "200");
-        config.put("lms.schoology.enabled", "true");
-        config.put("lms.schoology.base-url", schoology.apiBaseUrl());
-        config.put("lms.schoology.key", schoology.consumerKey());
-        config.put("lms.schoology.secret", schoology.consumerSecret());
-        config.put("lms.schoology.requests-per-second", "200");
 
         // the reference: each LMS alone, one after the other
         config.put("lms.db.url", "jdbc:sqlite:" + dir.resolve("alone.db"));
@@ -116,7 +99,7 @@ class RunOverlapIT {
         checks.expect(!BROKEN.matcher(output).find(), "the log shows a broken transaction or route: "
                 + BROKEN.matcher(output).results().map(m -> m.group()).distinct().toList());
         checks.expect(overlapsAcrossLmss(runs), "runs of different LMSs overlapped in time: " + runs);
-        checks.expect(!overlapsWithinAnLms(runs), "two runs of one LMS overlapped: " + runs);
+        checks.expect(!ThreeLmss.overlapsWithinAnLms(runs), "two runs of one LMS overlapped: " + runs);
         checks.equal(3, fault.fired(), "the injected 500s");
         for (Map<String, Object> r : runs) {
             String status = (String) r.get("status");
@@ -215,27 +198,10 @@ class RunOverlapIT {
         return runs.stream().filter(r -> r.get("lms").equals(lms)).findFirst().map(r -> r.get("run_id")).orElse(null);
     }
 
-    private static boolean overlap(Map<String, Object> a, Map<String, Object> b) {
-        String aEnd = String.valueOf(a.get("finished_at"));
-        String bEnd = String.valueOf(b.get("finished_at"));
-        return ((String) a.get("started_at")).compareTo(bEnd) < 0 && ((String) b.get("started_at")).compareTo(aEnd) < 0;
-    }
-
     private static boolean overlapsAcrossLmss(List<Map<String, Object>> runs) {
         for (Map<String, Object> a : runs) {
             for (Map<String, Object> b : runs) {
-                if (!a.get("lms").equals(b.get("lms")) && overlap(a, b)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean overlapsWithinAnLms(List<Map<String, Object>> runs) {
-        for (int i = 0; i < runs.size(); i++) {
-            for (int j = i + 1; j < runs.size(); j++) {
-                if (runs.get(i).get("lms").equals(runs.get(j).get("lms")) && overlap(runs.get(i), runs.get(j))) {
+                if (!a.get("lms").equals(b.get("lms")) && ThreeLmss.overlap(a, b)) {
                     return true;
                 }
             }
