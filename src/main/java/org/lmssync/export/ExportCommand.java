@@ -51,6 +51,10 @@ public final class ExportCommand {
             }
         }
         String url = settings.require("lms.db.url");
+        if (org.lmssync.store.DataSources.isPostgres(url)) {
+            // its SQL reads the stored JSON with SQLite's JSON functions
+            throw new ConfigException("lms.db.url", "export reads a SQLite sync DB; a PostgreSQL one is not supported yet");
+        }
         if (!SqliteDataSources.isSqlite(url)) {
             throw new ConfigException("lms.db.url", "must be a SQLite JDBC URL such as jdbc:sqlite:data/lms-sync.db, not '" + url + "'");
         }
