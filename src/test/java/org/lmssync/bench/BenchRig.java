@@ -1,6 +1,7 @@
 package org.lmssync.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,16 @@ record BenchRig(BenchSettings settings, ListingServer server, JarRunner jar, Pat
 
     /** The app's settings for syncing the listing into {@code file}'s DB of this pass. */
     Map<String, String> config(Path file) {
-        return BenchLms.config(server, db.settings(file));
+        return BenchLms.config(server, dbSettings(file));
+    }
+
+    /** The {@code lms.db.*} keys of {@code file}'s DB, with {@code bench.db.pg-params} on a PostgreSQL URL. */
+    Map<String, String> dbSettings(Path file) {
+        Map<String, String> keys = new LinkedHashMap<>(db.settings(file));
+        if (db == BenchDb.POSTGRES && !settings.pgParams().isBlank()) {
+            keys.put("lms.db.url", keys.get("lms.db.url") + "?" + settings.pgParams());
+        }
+        return keys;
     }
 
     /**

@@ -91,7 +91,7 @@ final class FullSyncBench {
     /** The ceiling's {@code lms.db.*} keys, in a file beside the runs' own. */
     private static Path dbProperties(BenchRig rig, Path db) throws IOException {
         Properties p = new Properties();
-        p.putAll(rig.db().settings(db));
+        p.putAll(rig.dbSettings(db));
         Path file = rig.work().resolve(db.getFileName() + ".properties");
         try (Writer out = Files.newBufferedWriter(file)) {
             p.store(out, "the ceiling's sync DB");
