@@ -37,7 +37,15 @@ public final class TestDb {
 
     /** The JDBC URL of the sync DB that {@code db} names. */
     public static String url(Path db) {
-        if (!postgres()) {
+        return url(db, postgres());
+    }
+
+    /**
+     * As {@link #url(Path)}, on the DB kind given rather than this JVM's: the benchmark measures
+     * SQLite and PostgreSQL side by side in one run.
+     */
+    public static String url(Path db, boolean onPostgres) {
+        if (!onPostgres) {
             return "jdbc:sqlite:" + db;
         }
         Server s = server();
@@ -46,9 +54,14 @@ public final class TestDb {
 
     /** The {@code lms.db.*} settings that point lms-sync at the sync DB {@code db} names. */
     public static Map<String, String> settings(Path db) {
+        return settings(db, postgres());
+    }
+
+    /** As {@link #settings(Path)}, on the DB kind given. */
+    public static Map<String, String> settings(Path db, boolean onPostgres) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("lms.db.url", url(db));
-        if (postgres()) {
+        out.put("lms.db.url", url(db, onPostgres));
+        if (onPostgres) {
             out.put("lms.db.user", server().user());
             out.put("lms.db.password", server().password());
         }
@@ -57,9 +70,31 @@ public final class TestDb {
 
     /** A connection (auto-commit) to the sync DB {@code db} names. */
     public static Connection connect(Path db) throws SQLException {
-        String url = url(db);
-        return postgres() ? DriverManager.getConnection(url, server().user(), server().password())
+        return connect(db, postgres());
+    }
+
+    /** As {@link #connect(Path)}, on the DB kind given. */
+    public static Connection connect(Path db, boolean onPostgres) throws SQLException {
+        String url = url(db, onPostgres);
+        return onPostgres ? DriverManager.getConnection(url, server().user(), server().password())
                 : DriverManager.getConnection(url);
+    }
+
+    /**
+     * Drops the PostgreSQL database {@code db} stands for, if one was made; the benchmark's
+     * 100,000-row databases would otherwise pile up in the server's data directory. Not WITH (FORCE):
+     * that may not end the superuser's autovacuum worker busy on a freshly loaded table, while a plain
+     * DROP waits a few seconds for ending backends and cancels autovacuum itself.
+     */
+    public static void drop(Path db) throws SQLException {
+        String name = DATABASES.remove(db.toAbsolutePath());
+        if (name != null) {
+            Server s = server();
+            try (Connection c = DriverManager.getConnection(s.prefix() + "postgres", s.user(), s.password());
+                 Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        }
     }
 
     /** The sync DB's own row-order column, for tests that read rows in insertion order. */

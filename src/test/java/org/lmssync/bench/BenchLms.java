@@ -15,9 +15,9 @@ final class BenchLms {
     private BenchLms() {
     }
 
-    static Map<String, String> config(ListingServer server, Path db) {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("lms.db.url", "jdbc:sqlite:" + db);
+    /** {@code db}: the {@code lms.db.*} keys of the sync DB ({@link BenchDb#settings}). */
+    static Map<String, String> config(ListingServer server, Map<String, String> db) {
+        Map<String, String> c = new LinkedHashMap<>(db);
         c.put("lms.routes-dir", routesDir().toString());
         c.put("lms.testlms.enabled", "true");
         c.put("lms.testlms.schedule", "0 0 2 * * ?");

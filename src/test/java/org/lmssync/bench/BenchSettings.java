@@ -15,6 +15,12 @@ import java.util.Map;
  * @param changes      changed records of (b)
  * @param throttleRps  R of (e): the simulator's limit and the app's budget (default 5, Schoology's default budget)
  * @param parts        which measures to run, letters a-g
+ * @param dbs          the sync DBs that (a), (b) and (c) run on, in order ({@code -Dbench.db=sqlite,postgres}; default
+ *                     sqlite): each runs the sync and its ceiling into that kind of DB, PostgreSQL through
+ *                     {@link org.lmssync.TestDb}'s embedded server, so one run reports both side by side. A property of
+ *                     its own rather than {@code lms.test.db}, which switches a whole test JVM to one DB
+ * @param pgParams     JDBC URL parameters added to the PostgreSQL URL of the sync and of the ceiling alike
+ *                     ({@code -Dbench.db.pg-params=prepareThreshold=0}), to try a driver setting on both sides; default none
  * @param latenciesMs  (g) the per-request latencies of the simulators, ms
  * @param latencyJitterMs (g) up to this much more per request (uniform), ms
  * @param beforeLatenciesMs (g) the latencies at which the runs are repeated with concurrency=1, for comparison
@@ -23,7 +29,7 @@ import java.util.Map;
  * @param latencySchoologyOverRps (g) Schoology's budget for the run above the simulator's limit
  */
 record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int smallTable, int changes, int throttleRps,
-                     String parts, List<Integer> latenciesMs, int latencyJitterMs, List<Integer> beforeLatenciesMs,
+                     String parts, List<BenchDb> dbs, String pgParams, List<Integer> latenciesMs, int latencyJitterMs, List<Integer> beforeLatenciesMs,
                      List<String> latencyLms, String latencySize, int latencySchoologyOverRps) {
 
     static BenchSettings fromSystemProperties() {
@@ -33,6 +39,8 @@ record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int sma
         return new BenchSettings(full, repeat, Integer.getInteger("bench.repeat.big", Math.min(repeat, 1)),
                 Integer.getInteger("bench.small", 10_000), Integer.getInteger("bench.changes", 1_000),
                 Integer.getInteger("bench.throttle.rps", 5), System.getProperty("bench.parts", "abcdefg"),
+                words(System.getProperty("bench.db", "sqlite")).stream().map(BenchDb::of).distinct().toList(),
+                System.getProperty("bench.db.pg-params", ""),
                 ints(System.getProperty("bench.latency", "150,500")), Integer.getInteger("bench.latency.jitter", 0),
                 ints(System.getProperty("bench.g.before", "150")),
                 words(System.getProperty("bench.g.lms", "google,canvas,schoology")),
@@ -68,6 +76,8 @@ record BenchSettings(List<Integer> fullSizes, int repeat, int repeatBig, int sma
         m.put("bench.changes", Integer.toString(changes));
         m.put("bench.throttle.rps", Integer.toString(throttleRps));
         m.put("bench.parts", parts);
+        m.put("bench.db", dbs.toString());
+        m.put("bench.db.pg-params", pgParams);
         m.put("bench.latency", latenciesMs.toString());
         m.put("bench.latency.jitter", Integer.toString(latencyJitterMs));
         m.put("bench.g.before", beforeLatenciesMs.toString());

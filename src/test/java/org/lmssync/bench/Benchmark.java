@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 /**
  * The performance benchmark (issue 7): every measure in one run, a table on stdout and
  * {@code target/bench/results.json}. The sync under test is always the packaged jar in its own
- * JVM with {@code -Xmx256m}; the simulators run in this JVM. See README, Performance.
+ * JVM with {@code -Xmx256m}; the simulators run in this JVM (and, with {@code -Dbench.db=postgres},
+ * the embedded PostgreSQL server beside it). See README, Performance.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -25,18 +26,23 @@ public final class Benchmark {
         JarRunner jar = new JarRunner("bench", packaged, Path.of("target", "test-classes"), work, "256m");
         long t0 = System.nanoTime();
         try (ListingServer server = new ListingServer()) {
-            BenchRig rig = new BenchRig(settings, server, jar, work, report);
-            if (settings.runs('f')) {
-                StartupBench.run(rig);
-            }
-            Path bigDb = null;
-            if (settings.runs('a') || settings.runs('c')) {
-                bigDb = new FullSyncBench(rig).run(settings.runs('c'));
-            }
-            if (settings.runs('b')) {
-                new IncrementalBench(rig).run(bigDb);
-            } else if (bigDb != null) {
-                SyncDb.delete(bigDb);
+            // (a)-(c) once per sync DB, one DB after the other, so their ratios come from the same run;
+            // (f) on the first DB only: start-up is the JVM's and Camel's, not the DB's
+            for (BenchDb db : settings.dbs()) {
+                BenchRig rig = new BenchRig(settings, server, jar, work, report, db);
+                System.out.println("BENCH   sync DB: " + db.describe(work.resolve("probe.db")));
+                if (settings.runs('f') && db == settings.dbs().get(0)) {
+                    StartupBench.run(rig);
+                }
+                Path bigDb = null;
+                if (settings.runs('a') || settings.runs('c')) {
+                    bigDb = new FullSyncBench(rig).run(settings.runs('c'));
+                }
+                if (settings.runs('b')) {
+                    new IncrementalBench(rig).run(bigDb);
+                } else if (bigDb != null) {
+                    db.delete(bigDb);
+                }
             }
         }
         if (settings.runs('d')) {

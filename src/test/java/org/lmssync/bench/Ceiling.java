@@ -2,16 +2,20 @@ package org.lmssync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import org.lmssync.engine.CanonicalHash;
 import org.lmssync.store.Schema;
 import org.sqlite.SQLiteConfig;
@@ -21,8 +25,11 @@ import org.sqlite.SQLiteDataSource;
  * The ceiling: the least work that yields the same rows. A plain HttpClient loop follows the Link
  * header; each page is parsed with Jackson, each record re-serialised and hashed (the project's
  * canonical hash), and the page's rows go in by one JDBC batch and one transaction into the same
- * table (same DDL and indexes, same WAL/NORMAL settings as the app). It runs in a fresh JVM with
- * the same heap limit as the sync ({@link #main}), so neither side starts with compiled code.
+ * table (same DDL and indexes) in the same kind of DB as the sync's: on SQLite with the app's
+ * WAL/NORMAL settings, on PostgreSQL one plain driver connection with the app's URL and login
+ * (the app's pool adds nothing to one writer; neither sets driver options such as batch rewriting).
+ * It runs in a fresh JVM with the same heap limit as the sync ({@link #main}), so neither side
+ * starts with compiled code.
  */
 public final class Ceiling {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +41,17 @@ public final class Ceiling {
     /** Prefix of the line {@link #main} prints: rows stored and seconds from first request to last commit. */
     static final String RESULT = "CEILING ";
 
-    /** {@code Ceiling <first page URL> <db file>}: prints {@code CEILING <rows> <seconds>}. */
+    /**
+     * {@code Ceiling <first page URL> <db properties file>}: the file holds the app's {@code lms.db.*}
+     * keys (a file, so a PostgreSQL password is not on the command line); prints {@code CEILING <rows> <seconds>}.
+     */
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        long rows = run(args[0], Path.of(args[1]));
+        Properties db = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
+            db.load(in);
+        }
+        long rows = run(args[0], db);
         System.out.println(RESULT + rows + " " + (System.nanoTime() - t0) / 1e9);
     }
 
@@ -52,16 +66,25 @@ public final class Ceiling {
         throw new IllegalStateException("the ceiling printed no result: " + output);
     }
 
+    /** A connection to the DB the {@code lms.db.*} keys name, with the settings the app's own has. */
+    private static Connection connect(Properties db) throws SQLException {
+        String url = db.getProperty("lms.db.url");
+        if (url.startsWith("jdbc:sqlite:")) {
+            SQLiteConfig cfg = new SQLiteConfig();
+            cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            SQLiteDataSource ds = new SQLiteDataSource(cfg);
+            ds.setUrl(url);
+            return ds.getConnection();
+        }
+        return DriverManager.getConnection(url, db.getProperty("lms.db.user"), db.getProperty("lms.db.password"));
+    }
+
     /** Fetches and stores the whole listing; returns the number of rows written. */
-    static long run(String firstUrl, Path dbFile) throws Exception {
+    static long run(String firstUrl, Properties db) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:" + dbFile);
         long rows = 0;
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = connect(db)) {
             Schema.createResourceTable(c, TABLE, List.of("id"));
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + TABLE + " (id, scope, json, json_hash, create_date,"

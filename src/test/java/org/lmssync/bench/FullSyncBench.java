@@ -1,8 +1,12 @@
 package org.lmssync.bench;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * (a) full-sync throughput of the packaged jar against the ceiling, and (c) its memory at the
@@ -32,9 +36,9 @@ final class FullSyncBench {
                 rig.server().source().reset(n);
                 Path db = rig.work().resolve("full-" + n + "-" + r + ".db");
                 rig.server().requestLog().clear();
-                JarRun run = BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
-                expectRows(db, n);
-                jsonBytes = SyncDb.scalar(db, "SELECT AVG(LENGTH(json)) FROM " + BenchLms.TABLE);
+                JarRun run = BenchLms.require(rig.jar().once(rig.config(db)));
+                expectRows(rig, db, n);
+                jsonBytes = SyncDb.scalar(rig.db(), db, "SELECT AVG(LENGTH(json)) FROM " + BenchLms.TABLE);
                 double secs = run.seconds() - BenchLms.startup(run, rig.server().requestLog());
                 sync.add(n / secs);
                 wall.add(n / run.seconds());
@@ -43,11 +47,11 @@ final class FullSyncBench {
                 if (r == reps - 1 && n == rig.settings().bigTable()) {
                     kept = db;
                 } else {
-                    SyncDb.delete(db);
+                    rig.db().delete(db);
                 }
                 Path cdb = rig.work().resolve("ceiling-" + n + "-" + r + ".db");
-                JarRun c = rig.jar().main(Ceiling.class.getName(),
-                        List.of(rig.server().listingUrl() + "?per_page=" + ListingServer.MAX_PER_PAGE, cdb.toString()));
+                JarRun c = rig.jar().main(Ceiling.class.getName(), List.of(rig.server().listingUrl() + "?per_page="
+                        + ListingServer.MAX_PER_PAGE, dbProperties(rig, cdb).toString()));
                 if (c.exitCode() != 0) {
                     throw new IllegalStateException("the ceiling failed: " + c.output());
                 }
@@ -58,11 +62,12 @@ final class FullSyncBench {
                     throw new IllegalStateException("the ceiling stored " + rows + " rows, not " + n);
                 }
                 ceiling.add(n / csecs);
-                SyncDb.delete(cdb);
-                System.out.printf("BENCH   full %,d run %d: sync %.0f rec/s (wall incl. JVM start %.1f s), ceiling %.0f rec/s,"
+                rig.db().delete(cdb);
+                System.out.printf("BENCH   full %,d" + rig.on() + " run %d: sync %.0f rec/s (wall incl. JVM start %.1f s), ceiling %.0f rec/s,"
                         + " heap %d MB, RSS %d MB%n", n, r + 1, n / secs, run.seconds(), n / csecs, run.peakHeapMb(), run.peakRssMb());
             }
-            String size = String.format("%,d", n);
+            String count = String.format("%,d", n);
+            String size = count + rig.on();
             double pipe = Stats.median(sync);
             double ceil = Stats.median(ceiling);
             rig.report().add(Figure.info("a. full sync " + size + ": lms-sync", pipe, "records/s",
@@ -72,7 +77,7 @@ final class FullSyncBench {
                     Stats.spread(ceiling, "%.0f") + "; HttpClient+Jackson+JDBC batch, in its own JVM like the sync"));
             rig.report().add(Figure.atLeast("a. full sync " + size + ": lms-sync / ceiling", pipe / ceil, "ratio", 1.0, ""));
             if (memory && n == rig.settings().bigTable()) {
-                rig.report().add(Figure.check("c. " + size + " records with -Xmx256m", 1, "completed", "completes", true,
+                rig.report().add(Figure.check("c. " + count + " records" + rig.on() + " with -Xmx256m", 1, "completed", "completes", true,
                         reps + " of " + reps + " runs exited 0 with every row stored"));
                 rig.report().add(Figure.info("c. " + size + ": peak heap (before GC)", Stats.median(heap), "MB",
                         Stats.spread(heap, "%.0f") + "; from -Xlog:gc"));
@@ -83,8 +88,19 @@ final class FullSyncBench {
         return kept;
     }
 
-    static void expectRows(Path db, long n) throws Exception {
-        long rows = SyncDb.scalar(db, "SELECT COUNT(*) FROM " + BenchLms.TABLE + " WHERE deleted_at IS NULL");
+    /** The ceiling's {@code lms.db.*} keys, in a file beside the runs' own. */
+    private static Path dbProperties(BenchRig rig, Path db) throws IOException {
+        Properties p = new Properties();
+        p.putAll(rig.dbSettings(db));
+        Path file = rig.work().resolve(db.getFileName() + ".properties");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            p.store(out, "the ceiling's sync DB");
+        }
+        return file;
+    }
+
+    static void expectRows(BenchRig rig, Path db, long n) throws Exception {
+        long rows = SyncDb.scalar(rig.db(), db, "SELECT COUNT(*) FROM " + BenchLms.TABLE + " WHERE deleted_at IS NULL");
         if (rows != n) {
             throw new IllegalStateException(db + " holds " + rows + " live rows, not " + n);
         }

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
  * scoped one, run by plain JDBC after appending the same changed rows to the same tables.
  */
 final class IncrementalBench {
+    /** The dedupe statements, with {rowid} for the DB's row-order column (rowid, row_seq). */
     private static final String UNSCOPED = "DELETE FROM " + BenchLms.TABLE
-            + " WHERE rowid NOT IN (SELECT MAX(rowid) FROM " + BenchLms.TABLE + " GROUP BY id)";
-    private static final String SCOPED = "DELETE FROM " + BenchLms.TABLE + " WHERE rowid IN (SELECT o.rowid FROM "
-            + BenchLms.TABLE + " AS n JOIN " + BenchLms.TABLE + " AS o ON o.id = n.id AND o.rowid < n.rowid WHERE n.rowid > %d)";
+            + " WHERE {rowid} NOT IN (SELECT MAX({rowid}) FROM " + BenchLms.TABLE + " GROUP BY id)";
+    private static final String SCOPED = "DELETE FROM " + BenchLms.TABLE + " WHERE {rowid} IN (SELECT o.{rowid} FROM "
+            + BenchLms.TABLE + " AS n JOIN " + BenchLms.TABLE + " AS o ON o.id = n.id AND o.{rowid} < n.{rowid} WHERE n.{rowid} > %d)";
 
     private final BenchRig rig;
 
@@ -38,12 +39,13 @@ final class IncrementalBench {
         String c = String.format("%,d changed", rig.settings().changes());
         String s = String.format("%,d", small.rows());
         String b = String.format("%,d", big.rows());
-        rig.report().add(Figure.info("b. " + c + " into " + s + " rows", small.sync(), "s", "sync_runs duration"));
-        rig.report().add(Figure.info("b. " + c + " into " + b + " rows", big.sync(), "s", "sync_runs duration"));
-        rig.report().add(Figure.atMost("b. incremental cost " + b + " / " + s, big.sync() / small.sync(), "ratio", 1.5, ""));
-        rig.report().add(Figure.info("b. ref: unscoped dedupe SQL " + b + " / " + s, big.unscoped() / small.unscoped(), "ratio",
+        String on = rig.on();
+        rig.report().add(Figure.info("b. " + c + " into " + s + " rows" + on, small.sync(), "s", "sync_runs duration"));
+        rig.report().add(Figure.info("b. " + c + " into " + b + " rows" + on, big.sync(), "s", "sync_runs duration"));
+        rig.report().add(Figure.atMost("b. incremental cost " + b + " / " + s + on, big.sync() / small.sync(), "ratio", 1.5, ""));
+        rig.report().add(Figure.info("b. ref: unscoped dedupe SQL " + b + " / " + s + on, big.unscoped() / small.unscoped(), "ratio",
                 String.format("seed statement, DELETE+COMMIT: %.3f s vs %.3f s", big.unscoped(), small.unscoped())));
-        rig.report().add(Figure.info("b. ref: scoped dedupe SQL " + b + " / " + s, big.scoped() / small.scoped(), "ratio",
+        rig.report().add(Figure.info("b. ref: scoped dedupe SQL " + b + " / " + s + on, big.scoped() / small.scoped(), "ratio",
                 String.format("identity-scoped statement, DELETE+COMMIT: %.3f s vs %.3f s", big.scoped(), small.scoped())));
     }
 
@@ -52,20 +54,20 @@ final class IncrementalBench {
         Path db = prepared;
         if (db == null) {
             db = rig.work().resolve("incremental-" + rows + ".db");
-            BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
+            BenchLms.require(rig.jar().once(rig.config(db)));
         }
-        FullSyncBench.expectRows(db, rows);
+        FullSyncBench.expectRows(rig, db, rows);
         List<Double> sync = new ArrayList<>();
         for (int r = 0; r < rig.settings().repeat(); r++) {
             rig.server().source().change(rig.settings().changes());
-            BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
-            SyncDb.LastRun run = SyncDb.lastRun(db);
+            BenchLms.require(rig.jar().once(rig.config(db)));
+            SyncDb.LastRun run = SyncDb.lastRun(rig.db(), db);
             if (run.updated() != rig.settings().changes() || run.inserted() != 0) {
                 throw new IllegalStateException("the incremental run updated " + run.updated() + " and inserted "
                         + run.inserted() + ", not " + rig.settings().changes() + " and 0");
             }
             sync.add(run.seconds());
-            System.out.printf("BENCH   incremental into %,d rows run %d: %.2f s, %d requests%n", rows, r + 1, run.seconds(),
+            System.out.printf("BENCH   incremental into %,d rows" + rig.on() + " run %d: %.2f s, %d requests%n", rows, r + 1, run.seconds(),
                     run.requests());
         }
         List<Double> unscoped = new ArrayList<>();
@@ -74,8 +76,8 @@ final class IncrementalBench {
             unscoped.add(dedupe(db, false));
             scoped.add(dedupe(db, true));
         }
-        FullSyncBench.expectRows(db, rows);
-        SyncDb.delete(db);
+        FullSyncBench.expectRows(rig, db, rows);
+        rig.db().delete(db);
         return new AtSize(rows, Stats.median(sync), Stats.median(unscoped), Stats.median(scoped));
     }
 
@@ -84,18 +86,30 @@ final class IncrementalBench {
         List<String> changed = rig.server().source().changedIds();
         int c = changed.size();
         String ids = changed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-        try (Connection con = SyncDb.open(db); Statement st = con.createStatement()) {
-            st.execute("PRAGMA journal_mode=WAL");
-            st.execute("PRAGMA synchronous=NORMAL");
-            long before = SyncDb.scalar(db, "SELECT MAX(rowid) FROM " + BenchLms.TABLE);
+        String rowId = rig.db().rowId();
+        try (Connection con = SyncDb.open(rig.db(), db); Statement st = con.createStatement()) {
+            if (rig.db() == BenchDb.SQLITE) {
+                // the app's connection settings; a PostgreSQL connection has the server's, as the app's has
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=NORMAL");
+            }
+            long before = SyncDb.scalar(rig.db(), db, "SELECT MAX(" + rowId + ") FROM " + BenchLms.TABLE);
             String cols = "id, scope, json, json_hash, create_date, last_modified_date, source_create_date,"
                     + " source_last_modified_date, import_date, as_of_date, deleted_at, run_id, retired_at";
             con.setAutoCommit(false);
             int appended = st.executeUpdate("INSERT INTO " + BenchLms.TABLE + " (" + cols + ") SELECT " + cols + " FROM "
                     + BenchLms.TABLE + " WHERE id IN (" + ids + ")");
             con.commit();
+            if (rig.db() == BenchDb.POSTGRES && !scopedStatement) {
+                // The seed's NOT IN is cheap only while PostgreSQL can hash its subquery in work_mem
+                // (4 MB by default: about 100,000 identities); past that the plan rescans the subquery
+                // for every row, which is quadratic (at 101,000 rows it had not ended after 2 minutes). The reference is
+                // the statement's own cost, so it gets the memory that keeps it hashed (1,000,000 rows
+                // need about 40 MB), only in this transaction.
+                st.execute("SET LOCAL work_mem = '256MB'");
+            }
             long t0 = System.nanoTime();
-            int deleted = st.executeUpdate(scopedStatement ? String.format(SCOPED, before) : UNSCOPED);
+            int deleted = st.executeUpdate((scopedStatement ? String.format(SCOPED, before) : UNSCOPED).replace("{rowid}", rowId));
             con.commit();
             double secs = (System.nanoTime() - t0) / 1e9;
             if (appended != c || deleted != c) {

@@ -17,8 +17,8 @@ final class ProductConfig {
     }
 
     private static Map<String, String> base(Path db, String lms, int requestsPerSecond) {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("lms.db.url", "jdbc:sqlite:" + db);
+        // the product benches (d, e, g) sync into SQLite; bench.db selects the DB of (a)-(c) only
+        Map<String, String> c = new LinkedHashMap<>(BenchDb.SQLITE.settings(db));
         c.put("lms.routes-dir", Path.of("routes").toAbsolutePath().toString());
         c.put("lms." + lms + ".enabled", "true");
         c.put("lms." + lms + ".requests-per-second", Integer.toString(requestsPerSecond));

@@ -15,11 +15,11 @@ final class StartupBench {
             rig.server().source().reset(ListingServer.MAX_PER_PAGE);
             Path db = rig.work().resolve("startup-" + r + ".db");
             rig.server().requestLog().clear();
-            JarRun run = BenchLms.require(rig.jar().once(BenchLms.config(rig.server(), db)));
+            JarRun run = BenchLms.require(rig.jar().once(rig.config(db)));
             secs.add(BenchLms.startup(run, rig.server().requestLog()));
-            SyncDb.delete(db);
+            rig.db().delete(db);
         }
-        rig.report().add(Figure.info("f. start-up: process start to first request", Stats.median(secs), "s",
+        rig.report().add(Figure.info("f. start-up" + rig.on() + ": process start to first request", Stats.median(secs), "s",
                 Stats.spread(secs, "%.2f") + "; once, fresh DB, one page"));
     }
 }
