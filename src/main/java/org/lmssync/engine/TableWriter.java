@@ -27,12 +27,18 @@ final class TableWriter implements AutoCloseable {
     private final PreparedStatement touch;
     private final PreparedStatement retire;
     private final PreparedStatement unseen;
+    private final Dialect dialect;
+    private final String table;
+    /** The table's highest row id when its statistics were last refreshed (see {@link Dialect#refreshStatistics}). */
+    private long analyzedAt = -1;
 
     TableWriter(Connection c, ResourceDefinition def) throws SQLException {
         String t = Schema.identifier("table", def.table());
         // The table exists: SyncRunner creates (and upgrades) every table of the LMS before its run.
         identity = def.identityColumns();
-        String rowid = Dialect.of(c).rowId();
+        dialect = Dialect.of(c);
+        table = t;
+        String rowid = dialect.rowId();
         String where = String.join(" = ? AND ", identity) + " = ?";
         lookup = c.prepareStatement("SELECT " + rowid + ", json_hash, create_date, last_modified_date, deleted_at FROM " + t
                 + " WHERE " + where + " ORDER BY " + rowid + " DESC LIMIT 1");
@@ -115,6 +121,11 @@ final class TableWriter implements AutoCloseable {
             return 0;
         }
         insert.executeBatch();
+        if (analyzedAt < 0 || rowidBefore > 2 * analyzedAt + 1_000) {
+            // before the dedupe, whose plan depends on the table's size
+            dialect.refreshStatistics(insert.getConnection(), table);
+            analyzedAt = Math.max(rowidBefore, 0);
+        }
         dedupe.setLong(1, rowidBefore);
         return dedupe.executeUpdate();
     }

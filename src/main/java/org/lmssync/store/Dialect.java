@@ -79,6 +79,20 @@ public enum Dialect {
         return rowIdColumn;
     }
 
+    /**
+     * Refreshes a table's planner statistics after it has grown a lot (PostgreSQL only). A table a
+     * sync is filling has none to begin with, and autovacuum comes by the minute, so the
+     * planner would take a 100,000-row table for a small one and scan it on every page.
+     * ANALYZE samples a bounded number of rows and may run inside the page's transaction.
+     */
+    public void refreshStatistics(Connection c, String table) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE " + Schema.identifier("table", table));
+            }
+        }
+    }
+
     /** Fails with a message naming the column when {@code column} cannot be a column name here. */
     void checkColumn(String table, String column) {
         if (this == POSTGRESQL && PG_RESERVED.contains(column)) {
