@@ -32,8 +32,8 @@ import org.lmssync.simulator.canvas.CanvasSimulator;
  */
 class CrashSafetyIT {
     private static final int KILLS = 20;
-    /** The default lms.canvas.concurrency: listings in flight at a kill. */
-    private static final int CANVAS_CONCURRENCY = 4;
+    /** The default lms.canvas.concurrency (read from the adapter's defaults): listings in flight at a kill. */
+    private static final int CANVAS_CONCURRENCY = defaultCanvasConcurrency();
     @TempDir
     Path dir;
     private CanvasSimulator sim;
@@ -43,6 +43,16 @@ class CrashSafetyIT {
         if (sim != null) {
             sim.close();
         }
+    }
+
+    private static int defaultCanvasConcurrency() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = CrashSafetyIT.class.getResourceAsStream("/org/lmssync/canvas/defaults.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Integer.parseInt(p.getProperty("lms.canvas.concurrency").trim());
     }
 
     private void startSimulator(CanvasDistrictSize size) {
