@@ -32,8 +32,11 @@ import org.lmssync.simulator.canvas.CanvasSimulator;
  */
 class CrashSafetyIT {
     private static final int KILLS = 20;
-    /** The default lms.canvas.concurrency (read from the adapter's defaults): listings in flight at a kill. */
-    private static final int CANVAS_CONCURRENCY = defaultCanvasConcurrency();
+    /**
+     * Listings in flight at a kill: the default lms.canvas.concurrency (read from the adapter's
+     * defaults), or {@code -Dcrash.canvas.concurrency=N} to run the suite at another (e.g. 1).
+     */
+    private static final int CANVAS_CONCURRENCY = Integer.getInteger("crash.canvas.concurrency", defaultCanvasConcurrency());
     @TempDir
     Path dir;
     private CanvasSimulator sim;
@@ -67,6 +70,7 @@ class CrashSafetyIT {
         c.put("lms.canvas.base-url", sim.baseUrl());
         c.put("lms.canvas.access-token", sim.accessToken());
         c.put("lms.canvas.requests-per-second", Integer.toString(requestsPerSecond));
+        c.put("lms.canvas.concurrency", Integer.toString(CANVAS_CONCURRENCY));
         return c;
     }
 
