@@ -9,12 +9,11 @@ public final class LmsRun {
     private final String lms;
     private final java.util.Set<Long> resumes;
     private final Counters totals = new Counters();
-    // chains of resources run side by side: what they report here is synchronised
-    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<RunResult.Resource> resources = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = new ArrayList<>();
+    private final List<RunResult.Resource> resources = new ArrayList<>();
     private final StopSignal stop = new StopSignal();
-    private volatile boolean interrupted;
-    private volatile String abortReason;
+    private boolean interrupted;
+    private String abortReason;
 
     public LmsRun(long runId, String lms) {
         this(runId, lms, java.util.Set.of());
