@@ -35,7 +35,7 @@ public final class CanvasAdapter implements LmsAdapter {
         if (!ACCOUNT.matcher(account).matches()) {
             throw new ConfigException("lms.canvas.account-id", "must be self or an account id, not '" + account + "'");
         }
-        // every request in flight holds Canvas's up-front reserve: the pacer keeps room for all of them
+        // the requests in flight add their cost before their replies show it: the pacer keeps room for it
         pacer.inFlight(settings.integer("lms.canvas.concurrency", 1, 64));
     }
 

@@ -7,6 +7,12 @@ package org.lmssync.canvas;
  * room we go at the configured rate; near the line we space requests so our average cost leaks
  * away as fast as it is added, and drain first when it is closer than the up-front reserve a
  * request needs. A long sync then levels off just under the line instead of meeting it.
+ *
+ * <p>The line kept is one up-front reserve (the request about to go) plus the cost of every
+ * request that may be in flight. Not a reserve for each of them: the remaining a reply reports
+ * already has the reserves of the requests the server is handling taken off (Canvas adds them to
+ * the bucket when a request arrives), so counting them again kept a run of 4 in flight 200 units
+ * below the line and made it drain at the leak rate long before it had to.
  */
 final class CanvasPacer {
     /** Canvas's documented leak rate, the starting guess until replies show the real one. */
@@ -21,7 +27,7 @@ final class CanvasPacer {
     private long lastNanos;
     private int inFlight = 1;
 
-    /** How many requests may be in flight at once: each holds the up-front reserve while it runs. */
+    /** How many requests may be in flight at once: each may add its cost before its reply is seen. */
     synchronized void inFlight(int n) {
         inFlight = Math.max(1, n);
     }
@@ -36,8 +42,8 @@ final class CanvasPacer {
         highWater = Double.isNaN(highWater) ? remaining + c : Math.max(highWater, remaining + c);
         learnLeak(remaining, c, nowNanos);
         double upFront = Math.min(MAX_UP_FRONT, highWater / 12);
-        double floor = upFront * inFlight + 2 * averageCost;
-        double band = Math.max(4 * averageCost, highWater / 20);
+        double floor = upFront + averageCost * (inFlight + 1);
+        double band = Math.max(4 * averageCost, highWater / 40);
         double perRequest = averageCost / leakPerSecond;
         double seconds;
         if (remaining > floor + band) {

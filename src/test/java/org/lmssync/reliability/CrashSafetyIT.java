@@ -32,8 +32,11 @@ import org.lmssync.simulator.canvas.CanvasSimulator;
  */
 class CrashSafetyIT {
     private static final int KILLS = 20;
-    /** The default lms.canvas.concurrency: listings in flight at a kill. */
-    private static final int CANVAS_CONCURRENCY = 4;
+    /**
+     * Listings in flight at a kill: the default lms.canvas.concurrency (read from the adapter's
+     * defaults), or {@code -Dcrash.canvas.concurrency=N} to run the suite at another (e.g. 1).
+     */
+    private static final int CANVAS_CONCURRENCY = Integer.getInteger("crash.canvas.concurrency", defaultCanvasConcurrency());
     @TempDir
     Path dir;
     private CanvasSimulator sim;
@@ -43,6 +46,16 @@ class CrashSafetyIT {
         if (sim != null) {
             sim.close();
         }
+    }
+
+    private static int defaultCanvasConcurrency() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = CrashSafetyIT.class.getResourceAsStream("/org/lmssync/canvas/defaults.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Integer.parseInt(p.getProperty("lms.canvas.concurrency").trim());
     }
 
     private void startSimulator(CanvasDistrictSize size) {
@@ -57,6 +70,7 @@ class CrashSafetyIT {
         c.put("lms.canvas.base-url", sim.baseUrl());
         c.put("lms.canvas.access-token", sim.accessToken());
         c.put("lms.canvas.requests-per-second", Integer.toString(requestsPerSecond));
+        c.put("lms.canvas.concurrency", Integer.toString(CANVAS_CONCURRENCY));
         return c;
     }
 
