@@ -36,12 +36,8 @@ final class CoreFixture implements AutoCloseable {
         db.open();
         catalog = ResourceCatalog.of(List.of(defs));
         db.write(c -> {
-            try (Statement st = c.createStatement()) {
-                for (ResourceDefinition d : defs) {
-                    for (String ddl : Schema.resourceTable(d.table(), d.identityColumns())) {
-                        st.execute(ddl);
-                    }
-                }
+            for (ResourceDefinition d : defs) {
+                Schema.createResourceTable(c, d.table(), d.identityColumns());
             }
         });
     }

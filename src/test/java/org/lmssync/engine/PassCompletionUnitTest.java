@@ -42,7 +42,8 @@ class PassCompletionUnitTest {
         db = new CoreFixture(courses);
         camel = new DefaultCamelContext();
         writerThread = Executors.newSingleThreadExecutor();
-        writer = new PageWriter(db.db, db.catalog, 50, writerThread, RunObserver.NONE);
+        // on SQLite there is no run lease: it never schedules a renewal
+        writer = new PageWriter(db.db, db.catalog, 50, writerThread, RunObserver.NONE, new RunLease(db.db, "test/1", 30, null));
         // stored before: a, b and gone, all from run 1
         for (String id : List.of("a", "b", "gone")) {
             db.row(courses, "", 1, id);
