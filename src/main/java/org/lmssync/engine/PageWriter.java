@@ -88,7 +88,10 @@ public final class PageWriter {
                 write(c, run, lane, listing, page);
             } catch (SQLException | RuntimeException e) {
                 // inside the transaction: another lane's page may use these statements next
-                run.writer.clearBatches();
+                TableWriter statements = run.writer;
+                if (statements != null) {
+                    statements.clearBatches();
+                }
                 if (e instanceof Leases.LeaseLost) {
                     // another process syncs this LMS now: every listing of this run stops
                     run.lmsRun().stop().stop();
@@ -160,6 +163,11 @@ public final class PageWriter {
         }
 
         TableWriter t = run.writer;
+        if (t == null) {
+            // a stop ended the resource (and closed its statements) while this page waited to commit:
+            // it rolls back, and its listing resumes from this page next run
+            throw new SQLException(run.definition().key() + ": the resource ended before this page could be stored");
+        }
         long before = t.maxRowid();
         boolean inserted = false;
         for (RecordResult.Accepted a : page.values()) {
