@@ -92,7 +92,9 @@ final class SyncCommand {
 
     private int once(Main main, LmsSync sync) {
         CountDownLatch done = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = new Thread(() -> {
+            stopRequested.set(true);
             sync.stop();
             try {
                 done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -103,13 +105,19 @@ final class SyncCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         List<RunResult> runs = new ArrayList<>();
         boolean stopped = false;
+        boolean busy = false;
         try {
             ProducerTemplate template = main.getCamelContext().createProducerTemplate();
             for (String lms : sync.activeLmss()) {
                 RunResult r = template.requestBodyAndHeader(LmsSync.ENDPOINT, null, SyncRunner.LMS_HEADER, lms, RunResult.class);
                 if (r.status().equals("skipped")) {
-                    stopped = true;
-                    break;
+                    if (stopRequested.get()) {
+                        stopped = true;
+                        break;
+                    }
+                    // another process holds the LMS's lease (PostgreSQL): it was not synced, and that is a failure
+                    busy = true;
+                    continue;
                 }
                 runs.add(r);
                 stopped |= r.status().equals("interrupted");
@@ -127,7 +135,7 @@ final class SyncCommand {
             }
         }
         out.print(RunReport.forRuns(sync.database(), runs.stream().map(RunResult::runId).toList()));
-        boolean failed = runs.size() < sync.activeLmss().size() && !stopped
+        boolean failed = busy || runs.size() < sync.activeLmss().size() && !stopped
                 || runs.stream().anyMatch(r -> r.failed() || r.total("errors") > 0);
         return failed ? App.FAILED : App.OK;
     }
