@@ -72,16 +72,14 @@ class ConcurrencyTest extends SyncTestSupport {
         TestApi.Request throttled = all.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         TestApi.Request retry = all.stream().filter(r -> r.path().equals(throttled.path()) && r.at().isAfter(throttled.at()))
                 .findFirst().orElseThrow();
-        // the pause begins when the client reads the 429 (its latency after the 429's arrival, plus
-        // however long a loaded machine takes to see it, allowed 250 ms) and lasts the Retry-After's
-        // second: in it, no listing of this LMS sends anything
-        assertTrue(Duration.between(throttled.at(), retry.at()).toMillis() >= 1000 + LATENCY_MS, "the retry waited");
-        Instant pauseFrom = throttled.at().plusMillis(LATENCY_MS + 250);
-        Instant pauseTo = throttled.at().plusMillis(LATENCY_MS + 1000 - 50);
-        List<TestApi.Request> during = all.stream().filter(r -> r.at().isAfter(pauseFrom) && r.at().isBefore(pauseTo)).toList();
-        assertEquals(List.of(), during, "requests sent while the LMS was told to wait (429 at " + throttled.at()
-                + ", retry at " + retry.at() + ")");
-        assertTrue(all.stream().filter(r -> r.at().isAfter(pauseTo) && !r.path().equals(throttled.path())).count() > 0,
+        assertTrue(Duration.between(throttled.at(), retry.at()).toMillis() >= 1000, "the retry waited its Retry-After");
+        // the request pattern, not the clock: between the 429 and its retry, each of the 3 other
+        // listings in flight sends at most one request before the client reads the 429 and one when
+        // the pause ends, before the retry's turn; without the shared pause they would send about 18
+        // (3 listings, 150 ms a request, through the whole second)
+        long between = all.stream().filter(r -> r.at().isAfter(throttled.at()) && r.at().isBefore(retry.at())).count();
+        assertTrue(between <= 6, between + " requests between the 429 at " + throttled.at() + " and its retry at " + retry.at());
+        assertTrue(all.stream().filter(r -> r.at().isAfter(retry.at()) && !r.path().equals(throttled.path())).count() > 0,
                 "the other listings went on after the pause");
         assertEquals(1, scalar("SELECT throttled FROM sync_runs"));
     }
