@@ -20,7 +20,7 @@ class CrashResumeIT extends SyncTestSupport {
     private static final int RECORDS = 400;
 
     @Test
-    void killedMidListingResumesWithNoLossNoDuplicateAndAtMostOnePageRefetchedPerKill() throws Exception {
+    void killedMidListingResumesWithNoLossNoDuplicateAndAtMostTwoPagesRefetchedPerKill() throws Exception {
         api.put("items", TestApi.records("k", 0, RECORDS));
         api.delayMillis(60);
         config.put("lms.testlms.resources", "items_link");
@@ -46,7 +46,9 @@ class CrashResumeIT extends SyncTestSupport {
                 .collect(Collectors.groupingBy(r -> r.query().getOrDefault("page", "1"), Collectors.counting()));
         long refetched = perPage.values().stream().mapToLong(n -> n - 1).sum();
         System.out.printf("crash/resume: %d kills, %d pages, %d refetched%n", kills, perPage.size(), refetched);
-        assertTrue(refetched <= kills, "refetched " + refetched + " pages over " + kills + " kills: " + perPage);
+        // page N commits while page N+1 is fetched: a kill in that window loses both (at most 2 per kill,
+        // the bound CrashSafetyIT holds per listing in flight); a slower DB commit makes it likelier
+        assertTrue(refetched <= 2L * kills, "refetched " + refetched + " pages over " + kills + " kills: " + perPage);
         assertEquals(RECORDS / 10, perPage.size());
         assertEquals("succeeded", query("SELECT status FROM sync_runs ORDER BY run_id DESC LIMIT 1").get(0).get("status"));
         assertEquals(kills, scalar("SELECT COUNT(*) FROM sync_runs WHERE status = 'interrupted'"));
