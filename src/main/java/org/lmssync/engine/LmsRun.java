@@ -9,11 +9,12 @@ public final class LmsRun {
     private final String lms;
     private final java.util.Set<Long> resumes;
     private final Counters totals = new Counters();
-    private final List<String> failures = new ArrayList<>();
-    private final List<RunResult.Resource> resources = new ArrayList<>();
+    // chains of resources run side by side: what they report here is synchronised
+    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<RunResult.Resource> resources = java.util.Collections.synchronizedList(new ArrayList<>());
     private final StopSignal stop = new StopSignal();
-    private boolean interrupted;
-    private String abortReason;
+    private volatile boolean interrupted;
+    private volatile String abortReason;
 
     public LmsRun(long runId, String lms) {
         this(runId, lms, java.util.Set.of());

@@ -52,10 +52,10 @@ public final class SyncRunner {
 
     /**
      * Opens a run of the LMS named by the {@code name} header (or the body) and returns the
-     * endpoints of its resources in dependency order; an empty list when that LMS is still syncing
-     * or the engine is stopping (the reply then says {@code skipped}).
+     * endpoints of its resources in dependency order, as {@link #stages}; an empty list when that
+     * LMS is still syncing or the engine is stopping (the reply then says {@code skipped}).
      */
-    public List<String> begin(Exchange exchange) throws SQLException {
+    public List<List<List<String>>> begin(Exchange exchange) throws SQLException {
         String header = exchange.getMessage().getHeader(LMS_HEADER, String.class);
         String name = header != null ? header : exchange.getMessage().getBody(String.class);
         exchange.setProperty(LMS_HEADER, name);
@@ -102,7 +102,9 @@ public final class SyncRunner {
             LOG.info("{}: run {} started: {}{}", name, run.runId(), resources.stream().map(ResourceDefinition::name).toList(),
                     run.resumes().isEmpty() ? "" : "; it resumes interrupted run(s) " + new java.util.TreeSet<>(run.resumes()));
             observer.runStarted(name, run.runId(), resources.stream().map(ResourceDefinition::name).toList());
-            return resources.stream().map(d -> "direct:" + d.routeId()).toList();
+            return stages(resources, lms.config().concurrency()).stream()
+                    .map(stage -> stage.stream().map(chain -> chain.stream().map(d -> "direct:" + d.routeId()).toList()).toList())
+                    .toList();
         } catch (SQLException | RuntimeException e) {
             if (exchange.getProperty(RUN) == null) {
                 // else finish closes the run and releases both
@@ -113,6 +115,48 @@ public final class SyncRunner {
             }
             throw e;
         }
+    }
+
+    /**
+     * The resources of a run as chains that may run side by side: each root resource with its
+     * descendants, in dependency order. A child only ever needs its own ancestors (its scopes, the
+     * cascades of their deletions), so two chains share nothing but the LMS's budget and its pool
+     * of {@code concurrency} listings; a root resource of one long listing (Canvas users, Google
+     * usage) then no longer holds up every other listing. With {@code concurrency=1}: one chain,
+     * the order of earlier versions.
+     */
+    List<List<ResourceDefinition>> chains(List<ResourceDefinition> resources, int concurrency) {
+        if (concurrency <= 1 || resources.isEmpty()) {
+            return resources.isEmpty() ? List.of() : List.of(resources);
+        }
+        Map<String, List<ResourceDefinition>> byRoot = new java.util.LinkedHashMap<>();
+        for (ResourceDefinition d : resources) {
+            ResourceDefinition root = d;
+            while (root.parent() != null) {
+                root = catalog.get(root.lms(), root.parent());
+            }
+            byRoot.computeIfAbsent(root.name(), k -> new ArrayList<>()).add(d);
+        }
+        return List.copyOf(byRoot.values());
+    }
+
+    /**
+     * The {@link #chains} in two stages run one after the other: the run's first resource alone,
+     * then every chain side by side (the first without it). The first resource's requests are the
+     * first the LMS sees: when it rejects the credentials, the run is aborted before any other
+     * chain has sent a request (one rejected request, not one per chain).
+     */
+    List<List<List<ResourceDefinition>>> stages(List<ResourceDefinition> resources, int concurrency) {
+        List<List<ResourceDefinition>> chains = chains(resources, concurrency);
+        if (chains.size() <= 1) {
+            return chains.isEmpty() ? List.of() : List.of(chains);
+        }
+        List<List<ResourceDefinition>> rest = new ArrayList<>(chains);
+        List<ResourceDefinition> first = rest.remove(0);
+        if (first.size() > 1) {
+            rest.add(0, first.subList(1, first.size()));
+        }
+        return List.of(List.of(List.of(first.get(0))), List.copyOf(rest));
     }
 
     /**

@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The two engine routes every LMS shares. {@code lms-sync} runs one LMS: its resources in
- * dependency order, each through its own templated route, inside a try whose finally closes the run. {@code lms-fetch-page} is the unit the
+ * dependency order (independent chains of them side by side), each through its own templated route, inside a try whose finally closes the run. {@code lms-fetch-page} is the unit the
  * shared error handler redelivers: pace, sign, GET and read one page. It has no error handler of
  * its own so that failures reach the calling resource route's redelivery policy.
  */
@@ -17,8 +17,14 @@ public final class EngineRoutes extends RouteBuilder {
         from("direct:lms-sync").routeId("lms-sync")
                 .bean("lmsSyncRunner", "begin")
                 .doTry()
+                    // stages one after the other (see SyncRunner.stages), the chains of a stage side by
+                    // side (one per root resource), the resources of a chain in dependency order
                     .split(body())
-                        .toD("${body}")
+                        .split(body()).parallelProcessing()
+                            .split(body())
+                                .toD("${body}")
+                            .end()
+                        .end()
                     .end()
                 .endDoTry()
                 .doCatch(Exception.class)
