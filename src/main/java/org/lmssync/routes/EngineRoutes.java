@@ -20,10 +20,19 @@ public final class EngineRoutes extends RouteBuilder {
                     // stages one after the other (see SyncRunner.stages), the chains of a stage side by
                     // side (one per root resource), the resources of a chain in dependency order
                     .split(body())
-                        .split(body()).parallelProcessing()
-                            .split(body())
-                                .toD("${body}")
-                            .end()
+                        .choice()
+                            .when(simple("${body.size} > 1"))
+                                .split(body()).parallelProcessing()
+                                    .split(body())
+                                        .toD("${body}")
+                                    .end()
+                                .end()
+                            .endChoice()
+                            .otherwise()
+                                // one chain: its resources one after the other, on this thread
+                                .split(simple("${body[0]}"))
+                                    .toD("${body}")
+                                .end()
                         .end()
                     .end()
                 .endDoTry()
