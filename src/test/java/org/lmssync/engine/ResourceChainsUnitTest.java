@@ -22,7 +22,7 @@ class ResourceChainsUnitTest {
             "https://t/v1/users/{id}/logins", "user_id=@parent.id, id=id");
     private final List<ResourceDefinition> inOrder = List.of(courses, sections, users, enrollments, logins);
     private final SyncRunner runner = new SyncRunner(null, ResourceCatalog.of(inOrder), null, "once", Map.of(),
-            new Redactor(), RunObserver.NONE);
+            new Redactor(), RunObserver.NONE, null);
 
     private static List<List<List<String>>> names(List<List<List<ResourceDefinition>>> stages) {
         return stages.stream().map(s -> s.stream().map(c -> c.stream().map(ResourceDefinition::name).toList()).toList()).toList();
