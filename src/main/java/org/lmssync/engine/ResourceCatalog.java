@@ -168,6 +168,15 @@ public final class ResourceCatalog {
         return out;
     }
 
+    /** The resource at the top of {@code d}'s parents ({@code d} itself when it has none). */
+    ResourceDefinition root(ResourceDefinition d) {
+        ResourceDefinition root = d;
+        while (root.parent() != null) {
+            root = get(root.lms(), root.parent());
+        }
+        return root;
+    }
+
     private void checkNoCycle(ResourceDefinition d) {
         ResourceDefinition p = d;
         for (int depth = 0; p.parent() != null; depth++) {

@@ -126,16 +126,15 @@ public final class SyncRunner {
      * the order of earlier versions.
      */
     List<List<ResourceDefinition>> chains(List<ResourceDefinition> resources, int concurrency) {
-        if (concurrency <= 1 || resources.isEmpty()) {
-            return resources.isEmpty() ? List.of() : List.of(resources);
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        if (concurrency <= 1) {
+            return List.of(resources);
         }
         Map<String, List<ResourceDefinition>> byRoot = new java.util.LinkedHashMap<>();
         for (ResourceDefinition d : resources) {
-            ResourceDefinition root = d;
-            while (root.parent() != null) {
-                root = catalog.get(root.lms(), root.parent());
-            }
-            byRoot.computeIfAbsent(root.name(), k -> new ArrayList<>()).add(d);
+            byRoot.computeIfAbsent(catalog.root(d).name(), k -> new ArrayList<>()).add(d);
         }
         return List.copyOf(byRoot.values());
     }
