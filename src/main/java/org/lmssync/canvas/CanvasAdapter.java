@@ -2,7 +2,6 @@ package org.lmssync.canvas;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.camel.Message;
 import org.lmssync.config.ConfigException;
@@ -12,8 +11,8 @@ import org.lmssync.engine.RequestBudget;
 
 /**
  * Canvas LMS: a bearer token (never in a URL or a log), 403 "Rate Limit Exceeded" (or 429) as
- * the throttle signal, and pacing by {@code X-Rate-Limit-Remaining} so that a long sync stays
- * under the leaky bucket instead of meeting it.
+ * the throttle signal, and admission by {@code X-Rate-Limit-Remaining} ({@link CanvasPacer}) so
+ * that its requests in flight stay under the leaky bucket instead of meeting it.
  */
 public final class CanvasAdapter implements LmsAdapter {
     static final String TOKEN = "lms.canvas.access-token";
@@ -35,7 +34,7 @@ public final class CanvasAdapter implements LmsAdapter {
         if (!ACCOUNT.matcher(account).matches()) {
             throw new ConfigException("lms.canvas.account-id", "must be self or an account id, not '" + account + "'");
         }
-        // the requests in flight add their cost before their replies show it: the pacer keeps room for it
+        // a request dearer than its reserve adds the rest when it completes: the pacer keeps room for it
         pacer.inFlight(settings.integer("lms.canvas.concurrency", 1, 64));
     }
 
@@ -50,11 +49,13 @@ public final class CanvasAdapter implements LmsAdapter {
     }
 
     @Override
+    public RequestBudget.Admission admission() {
+        return pacer;
+    }
+
+    @Override
     public void onResponse(Map<String, Object> headers, RequestBudget budget) {
-        Object remaining = headers.get("X-Rate-Limit-Remaining");
-        Object cost = headers.get("X-Request-Cost");
-        long pause = pacer.intervalMillis(number(remaining), number(cost), System.nanoTime());
-        budget.pace(pause, TimeUnit.MILLISECONDS);
+        pacer.replied(number(headers.get("X-Rate-Limit-Remaining")), number(headers.get("X-Request-Cost")), System.nanoTime());
     }
 
     @Override

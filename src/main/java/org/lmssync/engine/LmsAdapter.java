@@ -44,6 +44,11 @@ public interface LmsAdapter {
         return false;
     }
 
+    /** Decides, with the rate, when each request may go (Canvas: room in its bucket); one per LMS. */
+    default RequestBudget.Admission admission() {
+        return RequestBudget.Admission.ALWAYS;
+    }
+
     /** Sees every successful reply's headers, e.g. to pace requests by a remaining-quota header. */
     default void onResponse(Map<String, Object> headers, RequestBudget budget) {
     }

@@ -42,7 +42,7 @@ public final class LmsRegistry {
             }
             config = new LmsConfig(config.name(), enabled, config.schedule(), config.pageSize(), config.requestsPerSecond(),
                     config.concurrency());
-            r.all.put(adapter.name(), new Lms(adapter, config, new RequestBudget(config.requestsPerSecond()), new Semaphore(1)));
+            r.all.put(adapter.name(), new Lms(adapter, config, new RequestBudget(config.requestsPerSecond(), adapter.admission()), new Semaphore(1)));
         }
         for (String name : only) {
             if (!r.all.containsKey(name)) {

@@ -9,13 +9,46 @@ import java.util.concurrent.locks.LockSupport;
  * slow it further for a while (adaptive pacing).
  */
 public final class RequestBudget {
+    /** How often a request held by its LMS's {@link Admission} asks again (replies change its answer). */
+    private static final long ADMISSION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    /**
+     * An LMS's own say on when the next request may go, beyond the rate: Canvas admits a request
+     * only while its bucket has room for the request's up-front reserve, and every request in
+     * flight holds one. Called under the budget's lock, so that two requests never take the same room.
+     */
+    public interface Admission {
+        Admission ALWAYS = new Admission() {
+            @Override
+            public long waitNanos(long nowNanos) {
+                return 0;
+            }
+
+            @Override
+            public void sent(long nowNanos) {
+            }
+        };
+
+        /** How long a request must still wait at {@code nowNanos}; 0 or less: it may go now. */
+        long waitNanos(long nowNanos);
+
+        /** A request went at {@code nowNanos}. */
+        void sent(long nowNanos);
+    }
+
+    private final Admission admission;
     private final long intervalNanos;
     private long nextSlot = System.nanoTime();
     private long slowIntervalNanos;
     private long pausedUntil = System.nanoTime();
 
     public RequestBudget(double requestsPerSecond) {
+        this(requestsPerSecond, Admission.ALWAYS);
+    }
+
+    public RequestBudget(double requestsPerSecond, Admission admission) {
         this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
+        this.admission = admission;
     }
 
     /** Blocks until the next request may go; returns the nanoseconds waited. */
@@ -33,6 +66,18 @@ public final class RequestBudget {
                 break;
             }
             LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+        }
+        while (!stop.isStopping()) {
+            long wait;
+            synchronized (admission) {
+                long now = System.nanoTime();
+                wait = now < pausedUntil() ? pausedUntil() - now : admission.waitNanos(now);
+                if (wait <= 0) {
+                    admission.sent(now);
+                    break;
+                }
+            }
+            LockSupport.parkNanos(Math.min(wait, ADMISSION_POLL_NANOS));
         }
         return System.nanoTime() - start;
     }

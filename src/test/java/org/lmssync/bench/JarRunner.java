@@ -63,7 +63,13 @@ final class JarRunner {
             Path gc = work.resolve("gc-" + n + ".log");
             Path log = work.resolve("run-" + n + ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-cp", classpath, mainClass));
+                    "-Xmx" + heap, "-Xlog:gc:file=" + gc));
+            // e.g. -Dbench.jvm.args=-XX:StartFlightRecording=filename=x.jfr to profile what is measured
+            String extra = System.getProperty("bench.jvm.args", "").trim();
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", classpath, mainClass));
             cmd.addAll(args);
             Instant started = Instant.now();
             long t0 = System.nanoTime();

@@ -30,8 +30,8 @@ import org.lmssync.simulator.schoology.SchoologySimulator;
  * started as the medium demo starts it (same seed, throttles as in the demo) with a per-request
  * latency, the app at its default page sizes, budgets and concurrency. The figure is the run's own
  * time (sync_runs) over the least time its budget allows: {@code requests / requests-per-second},
- * and for Canvas at least the time its leaky bucket needs to drain the run's real cost beyond the
- * credit of an empty bucket ({@code (cost - (hwm - up-front)) / leak}). The throttled replies are
+ * and for Canvas at least the time its leaky bucket lets any client take ({@link BucketFloor}: the
+ * reserves held by requests in flight for the latency, and the real cost drained at the leak rate). The throttled replies are
  * counted by the simulator. For comparison ("before") the same runs with {@code concurrency=1},
  * and for Schoology a run whose budget is above the simulator's token bucket, so its 429s are
  * waited out: its tables must hold what the simulator holds.
@@ -111,7 +111,7 @@ final class LatencyBench {
                 c.remove("lms.google.requests-per-second");
                 c.put("lms.school-year-start", schoolYearStart().toString());
                 Run run = measure("google", sim.requestLog(), c, db, concurrency,
-                        () -> 0.0, e -> e.status() == 429, () -> null);
+                        requests -> 0.0, e -> e.status() == 429, () -> null);
                 record("google", ms, concurrency, run, "");
                 SyncDb.delete(db);
             }
@@ -123,6 +123,7 @@ final class LatencyBench {
         try (CanvasSimulator sim = CanvasSimulator.start(CanvasSimConfig.builder().seed(2026).size(size)
                 .viewLoginIds(false).latency(fixed, jitter).build())) {
             ThrottleSettings t = sim.throttleSettings();
+            BucketFloor bucket = new BucketFloor(t.highWaterMark(), t.upFrontCost(), t.outflowPerSecond());
             for (Integer concurrency : before ? new Integer[] {null, 1} : new Integer[] {null}) {
                 Path db = db("canvas");
                 Map<String, String> c = ProductConfig.canvas(sim, db, 0);
@@ -130,9 +131,10 @@ final class LatencyBench {
                 sim.resetThrottle();
                 long throttledBefore = sim.throttledCount();
                 Run run = measure("canvas", sim.requestLog(), c, db, concurrency,
-                        () -> Math.max(0, sim.chargedCost() - (t.highWaterMark() - t.upFrontCost())) / t.outflowPerSecond(),
-                        e -> false, () -> String.format(Locale.ROOT, "%.0f units of cost, %.0f of credit, %.0f units/s",
-                                sim.chargedCost(), t.highWaterMark() - t.upFrontCost(), t.outflowPerSecond()));
+                        requests -> bucket.seconds(requests, sim.chargedCost() / Math.max(1, requests), fixed),
+                        e -> false, () -> String.format(Locale.ROOT,
+                                "%.0f units of cost, reserve %.0f held %d ms per request, mark %.0f, %.0f units/s",
+                                sim.chargedCost(), t.upFrontCost(), ms, t.highWaterMark(), t.outflowPerSecond()));
                 run = withThrottled(run, sim.throttledCount() - throttledBefore);
                 record("canvas", ms, concurrency, run, "");
                 SyncDb.delete(db);
@@ -162,7 +164,7 @@ final class LatencyBench {
                     c.remove("lms.schoology.requests-per-second");
                 }
                 Run run = measure("schoology", sim.requestLog(), c, db, concurrency,
-                        () -> 0.0, e -> e.status() == 429, () -> null);
+                        requests -> 0.0, e -> e.status() == 429, () -> null);
                 Map<String, Long> rows = schoologyRows(db);
                 boolean lost = !rows.equals(truth);
                 String counts = "tables " + rows + (lost ? " but the simulator holds " + truth : " = the simulator's");
@@ -211,7 +213,7 @@ final class LatencyBench {
 
     @FunctionalInterface
     private interface Floor {
-        double seconds() throws Exception;
+        double seconds(long requests) throws Exception;
     }
 
     @FunctionalInterface
@@ -232,7 +234,7 @@ final class LatencyBench {
         JarRun proc = BenchLms.require(jar.once(config, "--lms", lms));
         SyncDb.LastRun run = SyncDb.lastRun(db);
         long requests = log.size();
-        Run r = new Run(run.seconds(), proc.seconds(), requests, rps, (double) requests / rps, bucketFloor.seconds(),
+        Run r = new Run(run.seconds(), proc.seconds(), requests, rps, (double) requests / rps, bucketFloor.seconds(requests),
                 bucket.get(), log.count(throttledReply::test), run.throttled(), Map.of());
         System.out.printf(Locale.ROOT, "BENCH   latency %s%s: %.1f s (process %.1f s), %d requests, floor %.1f s"
                         + " (budget %.1f s%s), ratio %.2f, %d throttled (app counted %d)%n", lms,

@@ -1,5 +1,6 @@
 package org.lmssync.simulator.canvas;
 
+import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.SimRequest;
 import org.lmssync.simulator.SimResponse;
 
@@ -17,15 +18,19 @@ import java.util.function.Function;
 /**
  * What stands in front of every Canvas endpoint, in Canvas's order: the request throttle (outermost,
  * keyed by the presented token), then token authentication, then permission refusals set by tests.
- * Every response that was not throttled carries X-Request-Cost and X-Rate-Limit-Remaining.
+ * Every response that was not throttled carries X-Request-Cost and X-Rate-Limit-Remaining. The
+ * configured latency is spent here, inside the throttle ticket (a throttled reply comes at once, as
+ * Canvas refuses before doing the work; the server's injected faults come without it).
  */
 final class CanvasGate {
     private final Throttle throttle;
+    private final Latency latency;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Map.Entry<String, Denial>> denials = new CopyOnWriteArrayList<>();
 
-    CanvasGate(Throttle throttle, String token) {
+    CanvasGate(Throttle throttle, String token, Latency latency) {
         this.throttle = throttle;
+        this.latency = latency;
         this.tokens.add(token);
     }
 
@@ -65,7 +70,9 @@ final class CanvasGate {
         Answer answer = null;
         try {
             answer = admit(req).map(Answer::of).orElseGet(() -> endpoint.apply(req));
-            sleep(s.latency(answer.records()));
+            // the API's latency is the server's time on the request: its up-front reserve stays in the
+            // bucket all that while, so a client's requests in flight count against the high-water mark
+            sleep(latency.next().plus(s.latency(answer.records())));
         } finally {
             double cost = s.cost(answer == null ? 0 : answer.records());
             double remaining = ticket.complete(cost);

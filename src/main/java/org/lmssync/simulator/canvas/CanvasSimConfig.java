@@ -41,7 +41,8 @@ import java.time.ZoneId;
  * @param sinceInclusive         submitted_since/graded_since keep equal timestamps (Canvas's SQL is strict '>')
  * @param authEventRetentionDays auth events older than this (from the clock's now) are not returned; 0 keeps all
  * @param latency                every request is answered after this delay (fixed plus jitter; default none),
- *                               spent on a server worker thread: keep {@code threads} above the requests in flight
+ *                               spent on a server worker thread while the request holds its up-front reserve
+ *                               in the bucket: keep {@code threads} above the requests in flight
  * @param clock                  null means {@link SimClock#system()}; data changes are stamped from it
  * @param threads                server worker threads; parallel requests beyond this queue instead of
  *                               holding the up-front reserve

@@ -1,6 +1,7 @@
 package org.lmssync.simulator.canvas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lmssync.simulator.Latency;
 import org.lmssync.simulator.Json;
 import org.lmssync.simulator.SimShell;
 
@@ -35,10 +36,11 @@ public final class CanvasSimulator extends SimShell<CanvasSimConfig, Changes> {
         this.json = new CanvasJson(district, submissions, base);
         this.listings = new Listings(district, submissions, new AuthEvents(district));
         this.throttle = new Throttle(config.throttle(), System::nanoTime);
-        this.gate = new CanvasGate(throttle, config.accessToken());
+        this.gate = new CanvasGate(throttle, config.accessToken(), config.latency());
         this.changes = new Changes(district, clock());
         CanvasApi api = new CanvasApi(district, json, listings, new Paging(config, base), gate, clock());
-        serve(b -> b.errorRenderer(CanvasErrors.renderer())
+        // Canvas spends the latency inside its throttle ticket (see CanvasGate), not before it
+        serve(b -> b.latency(Latency.NONE).errorRenderer(CanvasErrors.renderer())
                 .recordFaultHook(new CanvasRecordFaults())
                 .route("/api/v1/", api));
     }

@@ -97,6 +97,20 @@ class ThrottleTest extends CanvasSimTestBase {
     }
 
     @Test
+    void theApiLatencyHoldsTheUpFrontReserveLikeHandlingTime() throws Exception {
+        // the benchmark's per-request latency is the server's time on the request: the reserves of
+        // requests in flight add up during it, as in Canvas, instead of being refunded at once
+        CanvasTestClient c = start(config().threads(40).latency(Duration.ofMillis(300), Duration.ZERO).build());
+        List<HttpResponse<String>> responses = burst(c, 30, "/api/v1/accounts");
+        long ok = responses.stream().filter(r -> r.statusCode() == 200).count();
+        long refused = responses.stream().filter(r -> r.statusCode() == 403).count();
+        assertEquals(30, ok + refused);
+        assertTrue(refused > 0, "twelve 50-unit reserves in flight reach the 600 mark");
+        assertTrue(ok >= 11 && ok < 30, "the first eleven in flight fit under the mark: " + ok);
+        assertEquals(refused, sim.throttledCount());
+    }
+
+    @Test
     void sequentialRequestsAtAModestRateAreNeverThrottled() throws Exception {
         CanvasTestClient c = start(config().throttle(ThrottleSettings.canvasDefaults()
                 .withLatency(Duration.ofMillis(5), Duration.ZERO)).build());
