@@ -73,7 +73,7 @@ public final class App {
         } else if (cli.verbose()) {
             System.setProperty(prefix + "log.org.lmssync", "debug");
         } else if (!cli.command().equals("status")) {
-            System.setProperty(prefix + "log.org.lmssync.engine.ResourceSync", "warn");
+            System.setProperty(prefix + "log.org.lmssync.engine.run.ResourceSync", "warn");
         }
     }
 

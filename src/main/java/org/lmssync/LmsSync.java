@@ -34,29 +34,29 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.EngineConfig;
 import org.lmssync.config.Settings;
-import org.lmssync.engine.HttpRetry;
-import org.lmssync.engine.LmsAdapter;
-import org.lmssync.engine.LmsRegistry;
-import org.lmssync.engine.PageAssembler;
-import org.lmssync.engine.PageReader;
-import org.lmssync.engine.PageRequest;
-import org.lmssync.engine.PageWriter;
-import org.lmssync.engine.RecordProcessor;
-import org.lmssync.engine.Redactor;
-import org.lmssync.engine.RunObserver;
+import org.lmssync.engine.run.HttpRetry;
+import org.lmssync.engine.spi.LmsAdapter;
+import org.lmssync.engine.spi.LmsRegistry;
+import org.lmssync.engine.page.PageAssembler;
+import org.lmssync.engine.page.PageReader;
+import org.lmssync.engine.page.PageRequest;
+import org.lmssync.engine.page.PageWriter;
+import org.lmssync.engine.page.RecordProcessor;
+import org.lmssync.engine.http.Redactor;
+import org.lmssync.engine.run.RunObserver;
 import org.lmssync.observe.LmsReadinessCheck;
 import org.lmssync.observe.Schedules;
 import org.lmssync.observe.SyncHistory;
 import org.lmssync.observe.SyncHealth;
 import org.lmssync.observe.SyncMetrics;
-import org.lmssync.engine.ResourceCatalog;
-import org.lmssync.engine.ResourceDefinition;
-import org.lmssync.engine.ResourceSync;
-import org.lmssync.engine.Strategy;
-import org.lmssync.engine.SyncRunner;
+import org.lmssync.engine.resource.ResourceCatalog;
+import org.lmssync.engine.resource.ResourceDefinition;
+import org.lmssync.engine.run.ResourceSync;
+import org.lmssync.engine.resource.Strategy;
+import org.lmssync.engine.run.SyncRunner;
 import org.lmssync.routes.EngineRoutes;
 import org.lmssync.config.ClusterConfig;
-import org.lmssync.engine.RunLease;
+import org.lmssync.engine.run.RunLease;
 import org.lmssync.schedule.ScheduleComponent;
 import org.lmssync.store.DataSources;
 import org.lmssync.store.Dialect;
@@ -69,7 +69,7 @@ import org.lmssync.store.SyncDatabase;
  * environment or system properties), brings its own HTTP component ({@value #HTTP_COMPONENT}) so
  * the host's {@code http} is never touched, binds its beans under the {@value #BEAN_PREFIX}
  * prefix, and adds its routes: {@code direct:lms-sync} (the LMS name in, the run's
- * {@link org.lmssync.engine.RunResult} out), one route per declared resource, and per LMS a
+ * {@link org.lmssync.engine.run.RunResult} out), one route per declared resource, and per LMS a
  * quartz schedule route that starts only when {@link Builder#scheduled} is set.
  *
  * <pre>{@code

@@ -8,12 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.lmssync.engine.Counters;
-import org.lmssync.engine.Counters.Counter;
-import org.lmssync.engine.Listing;
-import org.lmssync.engine.ResourceRun;
-import org.lmssync.engine.RunObserver;
-import org.lmssync.engine.RunResult;
+import org.lmssync.engine.run.Counters;
+import org.lmssync.engine.run.Counters.Counter;
+import org.lmssync.engine.run.Listing;
+import org.lmssync.engine.run.ResourceRun;
+import org.lmssync.engine.run.RunObserver;
+import org.lmssync.engine.run.RunResult;
 
 /**
  * The CLI's progress for a person: one line per resource (listings done/total, records, rate,

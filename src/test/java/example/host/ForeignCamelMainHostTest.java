@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmssync.LmsSync;
-import org.lmssync.engine.RunResult;
+import org.lmssync.engine.run.RunResult;
 import org.lmssync.simulator.Fault;
 import org.lmssync.simulator.canvas.CanvasDistrictSize;
 import org.lmssync.simulator.canvas.CanvasSimConfig;

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.lmssync.engine.LmsAdapter;
+import org.lmssync.engine.spi.LmsAdapter;
 
 /**
  * The jar names its YAML files instead of scanning for them: the names must match the folders.

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lmssync.engine.Counters;
+import org.lmssync.engine.run.Counters;
 import org.lmssync.testapi.TestApi;
 
 /**

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.Message;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.Settings;
-import org.lmssync.engine.LmsAdapter;
-import org.lmssync.engine.RequestBudget;
+import org.lmssync.engine.spi.LmsAdapter;
+import org.lmssync.engine.spi.RequestBudget;
 
 /**
  * Canvas LMS: a bearer token (never in a URL or a log), 403 "Rate Limit Exceeded" (or 429) as

@@ -2,7 +2,7 @@ package org.lmssync.canvas;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import org.lmssync.engine.RequestBudget;
+import org.lmssync.engine.spi.RequestBudget;
 
 /**
  * Admits requests by Canvas's leaky bucket, as the replies show it. Canvas adds a request's

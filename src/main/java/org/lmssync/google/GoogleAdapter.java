@@ -14,9 +14,9 @@ import java.util.Map;
 import org.apache.camel.Message;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.Settings;
-import org.lmssync.engine.CredentialsRejectedException;
-import org.lmssync.engine.LmsAdapter;
-import org.lmssync.engine.Urls;
+import org.lmssync.engine.spi.CredentialsRejectedException;
+import org.lmssync.engine.spi.LmsAdapter;
+import org.lmssync.engine.http.Urls;
 
 /**
  * Google Classroom and Admin Reports: a service-account key with domain-wide delegation, through

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.lmssync.engine.RunObserver;
-import org.lmssync.engine.RunResult;
+import org.lmssync.engine.run.RunObserver;
+import org.lmssync.engine.run.RunResult;
 
 /**
  * The readiness rule of each enabled LMS (README, Monitoring): DOWN when its last run failed

@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.lmssync.engine.Counters;
-import org.lmssync.engine.Listing;
-import org.lmssync.engine.ResourceRun;
-import org.lmssync.engine.RunObserver;
-import org.lmssync.engine.RunResult;
+import org.lmssync.engine.run.Counters;
+import org.lmssync.engine.run.Listing;
+import org.lmssync.engine.run.ResourceRun;
+import org.lmssync.engine.run.RunObserver;
+import org.lmssync.engine.run.RunResult;
 
 /**
  * lms-sync's meters (README, Monitoring) in a Micrometer {@link MeterRegistry}: the host's, or

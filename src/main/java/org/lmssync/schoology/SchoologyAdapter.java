@@ -7,7 +7,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import org.apache.camel.Message;
 import org.lmssync.config.Settings;
-import org.lmssync.engine.LmsAdapter;
+import org.lmssync.engine.spi.LmsAdapter;
 
 /**
  * Schoology REST v1: two-legged OAuth 1.0a (RFC 5849) with HMAC-SHA1, the consumer key and

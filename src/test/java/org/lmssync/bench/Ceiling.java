@@ -16,7 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import org.lmssync.engine.CanonicalHash;
+import org.lmssync.engine.page.CanonicalHash;
 import org.lmssync.store.Schema;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;

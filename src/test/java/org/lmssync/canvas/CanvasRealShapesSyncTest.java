@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lmssync.SyncTestSupport;
-import org.lmssync.engine.Times;
+import org.lmssync.engine.run.Times;
 import org.lmssync.simulator.RequestLog;
 import org.lmssync.simulator.canvas.CanvasDistrictSize;
 import org.lmssync.simulator.canvas.CanvasSimConfig;

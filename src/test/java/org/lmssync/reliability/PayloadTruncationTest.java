@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lmssync.SyncTestSupport;
-import org.lmssync.engine.RunLog;
+import org.lmssync.engine.run.RunLog;
 import org.lmssync.testapi.TestApi.Reply;
 
 /** A huge bad record is kept in sync_errors only as far as the documented cap (2,000 characters), marked as cut. */

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lmssync.SyncTestSupport;
-import org.lmssync.engine.Times;
+import org.lmssync.engine.run.Times;
 import org.lmssync.simulator.SimClock;
 import org.lmssync.simulator.schoology.SchoologyDistrictSize;
 import org.lmssync.simulator.schoology.SchoologySimConfig;

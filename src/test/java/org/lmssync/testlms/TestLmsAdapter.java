@@ -2,7 +2,7 @@ package org.lmssync.testlms;
 
 import org.apache.camel.Message;
 import org.lmssync.config.Settings;
-import org.lmssync.engine.LmsAdapter;
+import org.lmssync.engine.spi.LmsAdapter;
 
 /** The LMS of the engine tests: a bearer token, like Canvas, against {@code TestApi}. */
 public final class TestLmsAdapter implements LmsAdapter {
