@@ -1,12 +1,14 @@
 package org.lmssync.engine.page;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,7 @@ public final class PageReader {
         ResourceRun run = exchange.getProperty(ResourceSync.RUN, ResourceRun.class);
         ResourceDefinition def = run.definition();
         Listing listing = exchange.getProperty(ResourceSync.LISTING, Listing.class);
-        String body = exchange.getMessage().getBody(String.class);
-        Page page = parse(body == null ? "" : body, def.itemsField());
+        Page page = parse(exchange, def.itemsField());
         Map<String, Object> headers = exchange.getMessage().getHeaders();
         run.lms().adapter().onResponse(headers, run.lms().budget());
         if (def.partialField() != null && hasPartialWarning(page.envelope(), def)) {
@@ -62,11 +63,76 @@ public final class PageReader {
         exchange.getMessage().setBody(page.records());
     }
 
+    /**
+     * The reply's bytes go to the parser as they came when they are UTF-8 (JSON's encoding, and
+     * what the APIs send): decoding the whole page into a String first cost more than parsing it.
+     * A reply that names another charset is decoded by Camel as before.
+     */
+    private Page parse(Exchange exchange, FieldPath itemsField) {
+        String charset = exchange.getProperty(Exchange.CHARSET_NAME, String.class);
+        if (charset == null || StandardCharsets.UTF_8.name().equalsIgnoreCase(charset)) {
+            byte[] bytes = exchange.getMessage().getBody(byte[].class);
+            return parse(bytes == null ? new byte[0] : bytes, itemsField);
+        }
+        String body = exchange.getMessage().getBody(String.class);
+        return parse(body == null ? "" : body, itemsField);
+    }
+
     /** Public for tests: splits a body into raw records and the envelope. */
     public Page parse(String body, FieldPath itemsField) {
+        return parse(Body.of(body), itemsField);
+    }
+
+    /** Public for tests: the same from the UTF-8 bytes of a body. */
+    public Page parse(byte[] utf8, FieldPath itemsField) {
+        return parse(Body.of(utf8), itemsField);
+    }
+
+    /** A reply body as text or as UTF-8 bytes: where the parser's offsets point, and the text between two. */
+    private interface Body {
+        JsonParser parser(JsonFactory factory) throws IOException;
+
+        long offset(JsonLocation at);
+
+        String cut(int start, int end);
+
+        static Body of(String text) {
+            return new Body() {
+                public JsonParser parser(JsonFactory f) throws IOException {
+                    return f.createParser(text);
+                }
+
+                public long offset(JsonLocation at) {
+                    return at.getCharOffset();
+                }
+
+                public String cut(int start, int end) {
+                    return text.substring(start, end);
+                }
+            };
+        }
+
+        static Body of(byte[] utf8) {
+            return new Body() {
+                public JsonParser parser(JsonFactory f) throws IOException {
+                    return f.createParser(utf8);
+                }
+
+                public long offset(JsonLocation at) {
+                    return at.getByteOffset();
+                }
+
+                public String cut(int start, int end) {
+                    return new String(utf8, start, end - start, StandardCharsets.UTF_8);
+                }
+            };
+        }
+    }
+
+    private Page parse(Body body, FieldPath itemsField) {
         List<RawRecord> records = new ArrayList<>();
         ObjectNode envelope = mapper.createObjectNode();
-        try (JsonParser p = factory.createParser(body)) {
+        try (JsonParser p = body.parser(factory)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new MalformedPageException("empty reply body", true, null);
@@ -111,7 +177,7 @@ public final class PageReader {
      * on the value of step {@code i}; the records of the last step are cut out as they came, from
      * every element the {@code []} steps go through. Anything of another shape is skipped.
      */
-    private static void descend(JsonParser p, String body, FieldPath path, int i, List<RawRecord> into) throws IOException {
+    private static void descend(JsonParser p, Body body, FieldPath path, int i, List<RawRecord> into) throws IOException {
         JsonToken t = p.currentToken();
         int last = path.parts().size() - 1;
         if (i == last && !path.list(i)) {
@@ -143,7 +209,7 @@ public final class PageReader {
     }
 
     /** Inside an object: descends into the field of step {@code i}, skips the others. */
-    private static void scanObject(JsonParser p, String body, FieldPath path, int i, List<RawRecord> into) throws IOException {
+    private static void scanObject(JsonParser p, Body body, FieldPath path, int i, List<RawRecord> into) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -159,7 +225,7 @@ public final class PageReader {
         }
     }
 
-    private static void readArray(JsonParser p, String body, List<RawRecord> into) throws IOException {
+    private static void readArray(JsonParser p, Body body, List<RawRecord> into) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
@@ -170,10 +236,10 @@ public final class PageReader {
     }
 
     /** The value the parser is on, as text (exactly as sent) and as a tree; the parser ends on its last token. */
-    private static RawRecord record(JsonParser p, String body) throws IOException {
-        int start = (int) p.currentTokenLocation().getCharOffset();
+    private static RawRecord record(JsonParser p, Body body) throws IOException {
+        int start = (int) body.offset(p.currentTokenLocation());
         JsonNode tree = p.readValueAsTree();
-        return new RawRecord(body.substring(start, (int) p.currentLocation().getCharOffset()), tree);
+        return new RawRecord(body.cut(start, (int) body.offset(p.currentLocation())), tree);
     }
 
     private static boolean hasPartialWarning(JsonNode envelope, ResourceDefinition def) {
