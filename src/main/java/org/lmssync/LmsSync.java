@@ -534,6 +534,15 @@ public final class LmsSync implements RoutesBuilder {
 
     /** The host stopping its context stops lms-sync's runs after their pages in flight. */
     private final class StopOnContextStop extends SimpleEventNotifierSupport {
+        StopOnContextStop() {
+            // context events only: without these Camel builds an event for every exchange (one per
+            // record, in the page split) just to be told it is not wanted
+            setIgnoreExchangeEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreStepEvents(true);
+            setIgnoreServiceEvents(true);
+        }
+
         @Override
         public boolean isEnabled(CamelEvent event) {
             return event instanceof CamelEvent.CamelContextStoppingEvent || event instanceof CamelEvent.CamelContextStoppedEvent;
