@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The proactive client-side throttle of one LMS: requests are spaced at least 1/rate apart, so a
  * run stays under the API's documented budget instead of discovering it through 429s. An LMS may
- * slow it further for a while (adaptive pacing).
+ * hold requests further by its {@link Admission} (Canvas: room in its bucket).
  */
 public final class RequestBudget {
     /** How often a request held by its LMS's {@link Admission} asks again (replies change its answer). */
@@ -39,7 +39,6 @@ public final class RequestBudget {
     private final Admission admission;
     private final long intervalNanos;
     private long nextSlot = System.nanoTime();
-    private long slowIntervalNanos;
     private long pausedUntil = System.nanoTime();
 
     public RequestBudget(double requestsPerSecond) {
@@ -57,7 +56,7 @@ public final class RequestBudget {
         long slot;
         synchronized (this) {
             slot = Math.max(Math.max(start, nextSlot), pausedUntil);
-            nextSlot = slot + Math.max(intervalNanos, slowIntervalNanos);
+            nextSlot = slot + intervalNanos;
         }
         // a pause that began while this request waited for its slot holds it too
         for (long until = slot; !stop.isStopping(); until = Math.max(slot, pausedUntil())) {
@@ -105,10 +104,5 @@ public final class RequestBudget {
         long now = System.nanoTime();
         pausedUntil = now;
         nextSlot = Math.min(nextSlot, now);
-    }
-
-    /** Spaces requests at least {@code interval} apart until told otherwise (0 = back to the rate). */
-    public synchronized void pace(long interval, TimeUnit unit) {
-        slowIntervalNanos = unit.toNanos(interval);
     }
 }
