@@ -174,6 +174,8 @@ final class SyncCommand {
         }
         if (!command.equals("run")) {
             p.put("camel.component.quartz.auto-start-scheduler", "false");
+            // ...so it runs no job, and stopping it need not wait for its idle workers
+            p.put("camel.component.quartz.interrupt-jobs-on-shutdown", "true");
         }
         return p;
     }

@@ -35,6 +35,9 @@ public final class ScheduleComponent {
         quartz.setPrefixInstanceName(false);
         quartz.setEnableJmx(false);
         quartz.setAutoStartScheduler(scheduled);
+        // A scheduler that never starts runs no job: its shutdown need not wait for its idle
+        // workers (that wait cost `once` about 0.5 s at exit).
+        quartz.setInterruptJobsOnShutdown(!scheduled);
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
