@@ -3,10 +3,12 @@ package org.lmssync.routes;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The two engine routes every LMS shares. {@code lms-sync} runs one LMS: its resources in
- * dependency order (independent chains of them side by side), each through its own templated route, inside a try whose finally closes the run. {@code lms-fetch-page} is the unit the
- * shared error handler redelivers: pace, sign, GET and read one page. It has no error handler of
- * its own so that failures reach the calling resource route's redelivery policy.
+ * The three engine routes every LMS shares. {@code lms-sync} runs one LMS: its resources in
+ * dependency order (independent chains of them side by side), each through its own templated
+ * route, inside a try whose finally closes the run. {@code lms-fetch-page} is the unit the shared
+ * error handler redelivers: pace, sign, GET and read one page. It has no error handler of its own
+ * so that failures reach the calling resource route's redelivery policy. {@code lms-map-page}
+ * splits a page into its records and aggregates their results for the page writer.
  */
 public final class EngineRoutes extends RouteBuilder {
 
@@ -50,5 +52,15 @@ public final class EngineRoutes extends RouteBuilder {
                 .bean("lmsSyncPageReader", "read")
                 // the records need none of the reply's headers; each split copy would carry them
                 .removeHeaders("*");
+
+        // The page's records, each a message of its own, and their results aggregated back into
+        // one list. No error handler: a record's failure is a rejected record, which the step
+        // returns itself, and the resource route's handler redelivers fetches only; per record it
+        // cost a tenth of a full sync's time (figure (a)).
+        from("direct:lms-map-page").routeId("lms-map-page")
+                .errorHandler(noErrorHandler())
+                .split(body()).aggregationStrategy("lmsSyncPageAssembler")
+                    .process("lmsSyncRecordProcessor")
+                .end();
     }
 }

@@ -32,6 +32,17 @@ public final class RecordProcessor implements Processor {
 
     /** The record arrives parsed: the page reader built its tree while cutting out its text. */
     public RecordResult process(RawRecord record, ResourceDefinition def, Scope scope) {
+        try {
+            return map(record, def, scope);
+        } catch (RuntimeException e) {
+            // whatever a record's content trips over, it is that record's fault, not the page's
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new RecordResult.Rejected("record could not be read: " + (why.length() > 200 ? why.substring(0, 200) + "…" : why),
+                    record.json());
+        }
+    }
+
+    private RecordResult map(RawRecord record, ResourceDefinition def, Scope scope) {
         JsonNode node = record.tree();
         String raw = record.json();
         if (node == null || !node.isObject()) {
