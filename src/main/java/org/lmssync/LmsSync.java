@@ -426,6 +426,9 @@ public final class LmsSync implements RoutesBuilder {
         return out;
     }
 
+    /** The largest reply read straight into memory (pages are parsed whole in any case). */
+    private static final int MAX_BUFFERED_REPLY_BYTES = 64 * 1024 * 1024;
+
     private static HttpComponent httpComponent(EngineConfig config) {
         HttpComponent http = new HttpComponent();
         // Camel's redelivery owns retries; the client's own retry would hide 429s and wait uncapped.
@@ -436,6 +439,10 @@ public final class LmsSync implements RoutesBuilder {
         http.setResponseTimeout(timeout);
         http.setSoTimeout(timeout);
         http.setCookieManagementDisabled(true);
+        // A reply that says its length (up to this size) is read into one byte array, which the
+        // page reader parses as it is; above it, or without a length, Camel caches the stream first
+        // (one more copy of every page, and a stream cache per exchange).
+        http.setResponsePayloadStreamingThreshold(MAX_BUFFERED_REPLY_BYTES);
         return http;
     }
 
