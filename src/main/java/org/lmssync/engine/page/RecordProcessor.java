@@ -13,6 +13,7 @@ import org.lmssync.engine.run.Listing;
 import org.lmssync.engine.run.RecordResult;
 import org.lmssync.engine.run.ResourceRun;
 import org.lmssync.engine.run.ResourceSync;
+import org.lmssync.engine.run.RunLog;
 import org.lmssync.engine.run.Scope;
 import org.lmssync.engine.run.Times;
 
@@ -37,8 +38,7 @@ public final class RecordProcessor implements Processor {
         } catch (RuntimeException e) {
             // whatever a record's content trips over, it is that record's fault, not the page's
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new RecordResult.Rejected("record could not be read: " + (why.length() > 200 ? why.substring(0, 200) + "…" : why),
-                    record.json());
+            return new RecordResult.Rejected("record could not be read: " + RunLog.quoted(why), record.json());
         }
     }
 

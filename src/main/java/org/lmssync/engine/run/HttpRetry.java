@@ -197,7 +197,7 @@ public final class HttpRetry implements Processor {
             return "";
         }
         String flat = body.replaceAll("\\s+", " ").trim();
-        return ": " + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat);
+        return ": " + RunLog.quoted(flat);
     }
 
     static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -108,6 +108,21 @@ public final class RunLog {
         return java.util.Set.copyOf(chain);
     }
 
+    /** The longest a reason quoted from a reply or an exception may be in a message. */
+    private static final int MAX_QUOTE = 200;
+
+    /**
+     * A reason quoted in an error message (a reply's body, an exception's message): its first 200
+     * characters, never half a surrogate pair, and "…" when there was more.
+     */
+    public static String quoted(String reason) {
+        if (reason.length() <= MAX_QUOTE) {
+            return reason;
+        }
+        int keep = Character.isHighSurrogate(reason.charAt(MAX_QUOTE - 1)) ? MAX_QUOTE - 1 : MAX_QUOTE;
+        return reason.substring(0, keep) + "…";
+    }
+
     /** At most {@link #MAX_PAYLOAD} characters, the marker included, and never half a surrogate pair. */
     static String truncated(String payload) {
         if (payload == null || payload.length() <= MAX_PAYLOAD) {
