@@ -48,7 +48,9 @@ public final class EngineRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
                 .bean("lmsSyncPageRequest", "prepare")
-                .to(org.lmssync.LmsSync.HTTP_COMPONENT + "://lms-sync?throwExceptionOnFailure=true")
+                // the method on the endpoint, not a header: camel-http converts a header's String to
+                // its enum through a type-converter lookup on every page
+                .to(org.lmssync.LmsSync.HTTP_COMPONENT + "://lms-sync?httpMethod=GET&throwExceptionOnFailure=true")
                 .bean("lmsSyncPageReader", "read")
                 // the records need none of the reply's headers; each split copy would carry them
                 .removeHeaders("*");
@@ -57,7 +59,9 @@ public final class EngineRoutes extends RouteBuilder {
         // one list. No error handler: a record's failure is a rejected record, which the step
         // returns itself, and the resource route's handler redelivers fetches only; per record it
         // cost a tenth of a full sync's time (figure (a)).
+        // No stream caching: its bodies are records already read, and the check ran per record.
         from("direct:lms-map-page").routeId("lms-map-page")
+                .streamCache("false")
                 .errorHandler(noErrorHandler())
                 .split(body()).aggregationStrategy("lmsSyncPageAssembler")
                     .process("lmsSyncRecordProcessor")

@@ -55,10 +55,27 @@ public final class LinkHeader {
             if (value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2) {
                 value = value.substring(1, value.length() - 1);
             }
-            for (String r : value.trim().split("\\s+")) {
-                if (r.equalsIgnoreCase(rel)) {
-                    return true;
-                }
+            if (hasToken(value, rel)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the space-separated relation types include {@code rel} (no regex: this runs on every page). */
+    private static boolean hasToken(String types, String rel) {
+        int i = 0;
+        int n = types.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(types.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(types.charAt(i))) {
+                i++;
+            }
+            if (i - start == rel.length() && types.regionMatches(true, start, rel, 0, rel.length())) {
+                return true;
             }
         }
         return false;

@@ -25,7 +25,6 @@ public final class PageRequest {
         Message m = exchange.getMessage();
         m.setBody(null);
         m.setHeader(Exchange.HTTP_URI, url);
-        m.setHeader(Exchange.HTTP_METHOD, "GET");
         m.setHeader("Accept", "application/json");
         run.lms().adapter().authorize(m, "GET", url);
         run.counters().inc(Counter.REQUESTS);

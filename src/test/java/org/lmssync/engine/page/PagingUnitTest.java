@@ -31,6 +31,8 @@ class PagingUnitTest {
         assertEquals("https://x/api/v1/a?page=bookmark:WyJjbHVzdGVyIiwiMjAyMiJd&per_page=2", LinkHeader.find(canvas, "next"));
         assertEquals("https://x/b?p=2", LinkHeader.find("<https://x/b?p=2>; rel=\"prev next\"", "next"));
         assertEquals("https://x/b?p=3", LinkHeader.find("<https://x/b?p=1>; rel=first, <https://x/b?p=3>;rel=next", "next"));
+        // relation types are case-insensitive and separated by any whitespace; "nextish" is another type
+        assertEquals("https://x/b?p=4", LinkHeader.find("<https://x/b?p=9>; rel=\"nextish\", <https://x/b?p=4>; rel=\" last\tNEXT \"", "next"));
         assertNull(LinkHeader.find("<https://x/b?p=1>; rel=\"current\",<https://x/b?p=1>; rel=\"last\"", "next"));
         assertNull(LinkHeader.find(null, "next"));
     }
