@@ -160,8 +160,20 @@ public final class PageWriter {
             RunLog.error(c, runId, def.lms(), def.name(), listing.scope().key(), url, listing.failure(), null);
             n.inc(Counter.ERRORS);
         }
-        StateStore.write(c, def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, lane, listing, page, now), now);
-        RunLog.resourceProgress(c, runId, def.name(), n, "running", null, false);
+        TableWriter t = statements(run);
+        t.writeState(def.lms(), def.name(), listing.scope().stateKey(), nextState(c, run, lane, listing, page, now), now);
+        t.recordProgress(runId, def.name(), n);
+    }
+
+    /** The resource run's prepared statements, or the rollback of a page that waited past its resource's end. */
+    private static TableWriter statements(ResourceRun run) throws SQLException {
+        TableWriter t = run.writer;
+        if (t == null) {
+            // a stop ended the resource (and closed its statements) while this page waited to commit:
+            // it rolls back, and its listing resumes from this page next run
+            throw new SQLException(run.definition().key() + ": the resource ended before this page could be stored");
+        }
+        return t;
     }
 
     /** A page of a normal listing: append new and changed rows, dedupe, touch the unchanged. */
@@ -179,12 +191,7 @@ public final class PageWriter {
             }
         }
 
-        TableWriter t = run.writer;
-        if (t == null) {
-            // a stop ended the resource (and closed its statements) while this page waited to commit:
-            // it rolls back, and its listing resumes from this page next run
-            throw new SQLException(run.definition().key() + ": the resource ended before this page could be stored");
-        }
+        TableWriter t = statements(run);
         long before = t.maxRowid();
         boolean inserted = false;
         for (RecordResult.Accepted a : page.values()) {

@@ -61,16 +61,27 @@ public final class RunLog {
     /** Updates the resource's totals; part of the page transaction, so they survive a crash. */
     public static void resourceProgress(Connection c, long runId, String resource, Counters counters,
                                         String status, String error, boolean finished) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_run_resources SET status = ?, error = ?, finished_at = ?, "
-                + SET_COUNTERS + " WHERE run_id = ? AND resource = ?")) {
-            ps.setString(1, status);
-            ps.setString(2, error);
-            ps.setString(3, finished ? Times.now() : null);
-            int i = bind(ps, 4, counters);
-            ps.setLong(i, runId);
-            ps.setString(i + 1, resource);
-            ps.executeUpdate();
+        try (PreparedStatement ps = prepareResourceProgress(c)) {
+            resourceProgress(ps, runId, resource, counters, status, error, finished);
         }
+    }
+
+    /** The statement of {@link #resourceProgress}, for a caller that records progress after every page. */
+    public static PreparedStatement prepareResourceProgress(Connection c) throws SQLException {
+        return c.prepareStatement("UPDATE sync_run_resources SET status = ?, error = ?, finished_at = ?, "
+                + SET_COUNTERS + " WHERE run_id = ? AND resource = ?");
+    }
+
+    /** {@link #resourceProgress} with a statement from {@link #prepareResourceProgress}. */
+    public static void resourceProgress(PreparedStatement ps, long runId, String resource, Counters counters,
+                                        String status, String error, boolean finished) throws SQLException {
+        ps.setString(1, status);
+        ps.setString(2, error);
+        ps.setString(3, finished ? Times.now() : null);
+        int i = bind(ps, 4, counters);
+        ps.setLong(i, runId);
+        ps.setString(i + 1, resource);
+        ps.executeUpdate();
     }
 
     public static void error(Connection c, long runId, String lms, String resource, String scope, String url,

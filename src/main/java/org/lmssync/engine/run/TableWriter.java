@@ -12,7 +12,9 @@ import org.lmssync.store.Schema;
 
 /**
  * The SQL of one resource table, prepared once per resource run: identity lookup, append,
- * the scoped dedupe and the touch of unchanged rows.
+ * the scoped dedupe and the touch of unchanged rows; with them the two statements every page's
+ * transaction ends with, its listing's state row and the run's progress row (prepared once: on
+ * SQLite each prepare parses the statement again, a fifth of a page's commit beside the rest).
  */
 public final class TableWriter implements AutoCloseable {
 
@@ -28,6 +30,8 @@ public final class TableWriter implements AutoCloseable {
     private final PreparedStatement touch;
     private final PreparedStatement retire;
     private final PreparedStatement unseen;
+    private final PreparedStatement state;
+    private final PreparedStatement progress;
     private final Dialect dialect;
     private final String table;
     /** The table's highest row id when its statistics were last refreshed (see {@link Dialect#refreshStatistics}). */
@@ -67,6 +71,18 @@ public final class TableWriter implements AutoCloseable {
         retire = c.prepareStatement("UPDATE " + t + " SET retired_at = COALESCE(retired_at, ?), run_id = ? WHERE "
                 + where + " AND scope = ? AND deleted_at IS NULL AND run_id < ?");
         unseen = c.prepareStatement("SELECT 1 FROM " + t + " WHERE scope = ? AND deleted_at IS NULL AND run_id < ? LIMIT 1");
+        state = StateStore.prepareWrite(c);
+        progress = RunLog.prepareResourceProgress(c);
+    }
+
+    /** {@link StateStore#write} for a page of this resource. */
+    public void writeState(String lms, String resource, String scope, StateStore.State s, String now) throws SQLException {
+        StateStore.write(state, lms, resource, scope, s, now);
+    }
+
+    /** {@link RunLog#resourceProgress} of a running resource, after one of its pages. */
+    public void recordProgress(long runId, String resource, Counters counters) throws SQLException {
+        RunLog.resourceProgress(progress, runId, resource, counters, "running", null, false);
     }
 
     public Existing find(List<String> key) throws SQLException {
@@ -164,7 +180,7 @@ public final class TableWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(lookup, insert, maxRowid, dedupe, touch, retire, unseen)) {
+        for (PreparedStatement ps : List.of(lookup, insert, maxRowid, dedupe, touch, retire, unseen, state, progress)) {
             ps.close();
         }
     }
