@@ -33,17 +33,17 @@ public final class StateStore {
                 + " pending_watermark, watermark, last_as_of_date, last_full_pass_at, pass_rejected FROM sync_state"
                 + " WHERE lms = ? AND resource = ? AND scope = ?")) {
             ps.setString(1, lms);
-        ps.setString(2, resource);
-        ps.setString(3, scope);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return State.EMPTY;
+            ps.setString(2, resource);
+            ps.setString(3, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return State.EMPTY;
+                }
+                long pass = rs.getLong(2);
+                Long passRunId = rs.wasNull() ? null : pass;
+                return new State(rs.getString(1), passRunId, rs.getInt(3) == 1, rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10));
             }
-            long pass = rs.getLong(2);
-            Long passRunId = rs.wasNull() ? null : pass;
-            return new State(rs.getString(1), passRunId, rs.getInt(3) == 1, rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10));
-        }
         }
     }
 
@@ -53,27 +53,27 @@ public final class StateStore {
      */
     public static void write(Connection c, String lms, String resource, String scope, State s, String now) throws SQLException {
         try (PreparedStatement ps = prepareWrite(c)) {
-        write(ps, lms, resource, scope, s, now);
+            write(ps, lms, resource, scope, s, now);
         }
     }
 
     /** The statement of {@link #write}, for a caller that writes the state after every page. */
     public static PreparedStatement prepareWrite(Connection c) throws SQLException {
         return c.prepareStatement("INSERT INTO sync_state (lms, resource, scope, next_page, pass_run_id,"
-            + " pass_full, window_start, window_end, pending_watermark, watermark, last_as_of_date, last_full_pass_at, updated_at,"
-            + " pass_rejected) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (lms, resource, scope) DO UPDATE SET"
-            + " next_page = excluded.next_page, pass_run_id = excluded.pass_run_id, pass_full = excluded.pass_full,"
-            + " window_start = excluded.window_start, window_end = excluded.window_end,"
-            + " pending_watermark = excluded.pending_watermark,"
-            + " watermark = COALESCE(excluded.watermark, sync_state.watermark),"
-            + " last_as_of_date = COALESCE(excluded.last_as_of_date, sync_state.last_as_of_date),"
-            + " last_full_pass_at = COALESCE(excluded.last_full_pass_at, sync_state.last_full_pass_at),"
-            + " updated_at = excluded.updated_at, pass_rejected = excluded.pass_rejected");
+                + " pass_full, window_start, window_end, pending_watermark, watermark, last_as_of_date, last_full_pass_at, updated_at,"
+                + " pass_rejected) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (lms, resource, scope) DO UPDATE SET"
+                + " next_page = excluded.next_page, pass_run_id = excluded.pass_run_id, pass_full = excluded.pass_full,"
+                + " window_start = excluded.window_start, window_end = excluded.window_end,"
+                + " pending_watermark = excluded.pending_watermark,"
+                + " watermark = COALESCE(excluded.watermark, sync_state.watermark),"
+                + " last_as_of_date = COALESCE(excluded.last_as_of_date, sync_state.last_as_of_date),"
+                + " last_full_pass_at = COALESCE(excluded.last_full_pass_at, sync_state.last_full_pass_at),"
+                + " updated_at = excluded.updated_at, pass_rejected = excluded.pass_rejected");
     }
 
     /** {@link #write} with a statement from {@link #prepareWrite}. */
     public static void write(PreparedStatement ps, String lms, String resource, String scope, State s, String now)
-        throws SQLException {
+            throws SQLException {
         ps.setString(1, lms);
         ps.setString(2, resource);
         ps.setString(3, scope);
