@@ -194,6 +194,7 @@ public final class PageWriter {
         TableWriter t = statements(run);
         long before = t.maxRowid();
         boolean inserted = false;
+        boolean replaced = false;
         for (RecordResult.Accepted a : page.values()) {
             TableWriter.Existing old = t.find(a.identity());
             if (old == null) {
@@ -203,6 +204,7 @@ public final class PageWriter {
             } else if (!old.hash().equals(a.hash())) {
                 t.addInsert(a, scope.key(), old.createDate(), now, now, runId);
                 inserted = true;
+                replaced = true;
                 n.inc(Counter.UPDATED);
             } else {
                 t.addTouch(old.rowid(), scope.key(), a.asOfDate(), now, runId);
@@ -213,7 +215,7 @@ public final class PageWriter {
                 }
             }
         }
-        t.flush(inserted, before);
+        t.flush(inserted, replaced, before);
         n.add(Counter.RECORDS, results.size());
         listing.records += results.size();
     }

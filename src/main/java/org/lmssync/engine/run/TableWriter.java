@@ -131,17 +131,24 @@ public final class TableWriter implements AutoCloseable {
         touch.addBatch();
     }
 
-    /** Runs the batches; returns how many older versions the dedupe removed. */
-    public int flush(boolean inserted, long rowidBefore) throws SQLException {
+    /**
+     * Runs the batches; returns how many older versions the dedupe removed. With {@code replaced}
+     * false every appended identity was new (its {@link #find}, in this transaction, found no row),
+     * so there is no older version to remove and the dedupe is not run: on a first sync, none is.
+     */
+    public int flush(boolean inserted, boolean replaced, long rowidBefore) throws SQLException {
         touch.executeBatch();
         if (!inserted) {
             return 0;
         }
         insert.executeBatch();
         if (analyzedAt < 0 || rowidBefore > 2 * analyzedAt + 1_000) {
-            // before the dedupe, whose plan depends on the table's size
+            // before the dedupe and the next page's lookups, whose plans depend on the table's size
             dialect.refreshStatistics(insert.getConnection(), table);
             analyzedAt = Math.max(rowidBefore, 0);
+        }
+        if (!replaced) {
+            return 0;
         }
         dedupe.setLong(1, rowidBefore);
         return dedupe.executeUpdate();
