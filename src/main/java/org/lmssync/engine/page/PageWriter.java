@@ -195,8 +195,9 @@ public final class PageWriter {
         long before = t.maxRowid();
         boolean inserted = false;
         boolean replaced = false;
+        Map<List<String>, TableWriter.Existing> stored = t.find(page.keySet());
         for (RecordResult.Accepted a : page.values()) {
-            TableWriter.Existing old = t.find(a.identity());
+            TableWriter.Existing old = stored.get(a.identity());
             if (old == null) {
                 t.addInsert(a, scope.key(), now, now, now, runId);
                 inserted = true;
