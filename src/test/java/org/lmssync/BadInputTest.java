@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lmssync.cli.App;
 import org.lmssync.testapi.TestApi;
 import org.lmssync.testapi.TestApi.Reply;
 

@@ -73,7 +73,7 @@ class EngineThroughputBench extends SyncTestSupport {
         String cp = jar.toAbsolutePath() + java.io.File.pathSeparator + java.nio.file.Path.of("target/test-classes").toAbsolutePath();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xlog:gc:file=" + gc, "-cp", cp, "org.lmssync.App", "once", "--config", props.toString())
+                "-Xmx256m", "-Xlog:gc:file=" + gc, "-cp", cp, "org.lmssync.cli.App", "once", "--config", props.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("bench.log").toFile()).start();
         assertEquals(0, p.waitFor(), java.nio.file.Files.readString(dir.resolve("bench.log")));
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lmssync.engine.run.Counters;
 import org.lmssync.testapi.TestApi;
 
 /**
@@ -51,17 +50,5 @@ class ProgressTest extends SyncTestSupport {
         assertEquals(0, run("once", "--quiet"), lastErr);
         assertEquals("", lastErr);
         assertTrue(lastOut.contains("students"), lastOut);
-    }
-
-    @Test
-    void theLineSaysListingsRecordsRateThrottlingAndTimeLeft() {
-        Counters n = new Counters();
-        n.add(Counters.Counter.RECORDS, 500);
-        n.add(Counters.Counter.THROTTLED, 3);
-        n.add(Counters.Counter.THROTTLE_WAIT_MS, 4_000);
-        String line = Progress.line("canvas/enrollments", 25, 100, n, 10, null);
-        assertTrue(line.startsWith("canvas/enrollments"), line);
-        assertTrue(line.contains("25/100 listings  500 records  50/s  throttled 3 (4 s waited)  ~30 s left"), line);
-        assertTrue(Progress.line("canvas/enrollments", 100, 100, n, 75, "succeeded").contains("succeeded in 1 min 15 s"));
     }
 }

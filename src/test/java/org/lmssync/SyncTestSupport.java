@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmssync.cli.App;
 import org.lmssync.testapi.TestApi;
 
 /** Runs the real app ({@code App.run}) against {@link TestApi} into a real SQLite file. */

@@ -50,7 +50,7 @@ final class JarRunner {
             Files.writeString(props, sb.toString());
             List<String> args = new ArrayList<>(List.of("once", "--config", props.toString()));
             args.addAll(List.of(extraArgs));
-            return main("org.lmssync.App", args);
+            return main("org.lmssync.cli.App", args);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

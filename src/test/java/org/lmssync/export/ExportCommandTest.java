@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.lmssync.SyncTestSupport;
+import org.lmssync.cli.App;
 
 /** The {@code export} command's exit codes and messages, through {@code App.run}. */
 class ExportCommandTest extends SyncTestSupport {

@@ -45,12 +45,12 @@ public final class AppProcess {
         return launch(dir, name, true, command, "--config", properties(dir, name, config).toString());
     }
 
-    /** Starts {@code org.lmssync.App <args>} in {@code dir}; its output goes to {@code <name>.stdout} and {@code .stderr}. */
+    /** Starts {@code org.lmssync.cli.App <args>} in {@code dir}; its output goes to {@code <name>.stdout} and {@code .stderr}. */
     public static AppProcess launch(Path dir, String name, boolean testLms, String... args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "build the jar first: mvn -B -o -q package -DskipTests");
         String cp = JAR + (testLms ? File.pathSeparator + Path.of("target/test-classes").toAbsolutePath() : "");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, "org.lmssync.App"));
+                "-cp", cp, "org.lmssync.cli.App"));
         cmd.addAll(List.of(args));
         Path out = dir.resolve(name + ".stdout");
         Path err = dir.resolve(name + ".stderr");

@@ -1,4 +1,4 @@
-package org.lmssync;
+package org.lmssync.cli;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.lmssync;
+package org.lmssync.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -8,12 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.lmssync.LmsSync;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.EngineConfig;
 import org.lmssync.config.Settings;
-import org.lmssync.engine.spi.LmsRegistry;
 import org.lmssync.engine.run.RunResult;
 import org.lmssync.engine.run.SyncRunner;
+import org.lmssync.engine.spi.LmsRegistry;
 import org.lmssync.store.DataSources;
 import org.lmssync.store.SqliteDataSources;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.lmssync;
+package org.lmssync.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

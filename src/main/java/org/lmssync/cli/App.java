@@ -1,6 +1,7 @@
-package org.lmssync;
+package org.lmssync.cli;
 
 import java.io.PrintStream;
+import org.lmssync.LmsSync;
 import org.lmssync.config.ConfigException;
 import org.lmssync.config.Settings;
 
@@ -23,7 +24,8 @@ public final class App {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** The CLI in this JVM: runs the command {@code args} name and returns its exit code (it never exits). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         CliArgs cli;
         try {
             cli = CliArgs.parse(args);

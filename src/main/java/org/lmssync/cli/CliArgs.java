@@ -1,4 +1,4 @@
-package org.lmssync;
+package org.lmssync.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
