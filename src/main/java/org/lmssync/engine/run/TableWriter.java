@@ -54,10 +54,9 @@ public final class TableWriter implements AutoCloseable {
         // LOOKUP_KEYS identities per statement: a page's lookups are one or two round trips, not one
         // per record (on PostgreSQL each is a round trip to the server); one identity column reads
         // as IN, several as ORs of their equalities, which both DBs answer from the identity index
-        String one = identity.size() == 1 ? null : "(" + where + ")";
         String keys = identity.size() == 1
                 ? identity.get(0) + " IN (" + "?, ".repeat(LOOKUP_KEYS - 1) + "?)"
-                : (one + " OR ").repeat(LOOKUP_KEYS - 1) + one;
+                : ("(" + where + ") OR ").repeat(LOOKUP_KEYS - 1) + "(" + where + ")";
         lookup = c.prepareStatement("SELECT " + rowid + ", json_hash, create_date, last_modified_date, deleted_at, "
                 + String.join(", ", identity) + " FROM " + t + " WHERE " + keys);
         List<String> columns = new ArrayList<>();
