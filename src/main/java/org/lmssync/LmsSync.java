@@ -3,10 +3,7 @@ package org.lmssync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +13,11 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.StartupListener;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.model.Model;
@@ -50,9 +45,7 @@ import org.lmssync.observe.SyncHistory;
 import org.lmssync.observe.SyncHealth;
 import org.lmssync.observe.SyncMetrics;
 import org.lmssync.engine.resource.ResourceCatalog;
-import org.lmssync.engine.resource.ResourceDefinition;
 import org.lmssync.engine.run.ResourceSync;
-import org.lmssync.engine.resource.Strategy;
 import org.lmssync.engine.run.SyncRunner;
 import org.lmssync.routes.EngineRoutes;
 import org.lmssync.config.ClusterConfig;
@@ -85,9 +78,6 @@ public final class LmsSync implements RoutesBuilder {
     /** The endpoint that runs one LMS: header {@code lmsName} (or the body) names it. */
     public static final String ENDPOINT = "direct:lms-sync";
     private static final String ENGINE_DEFAULTS = "/org/lmssync/engine/defaults.properties";
-    /** The route template and the shared error handling, named (a wildcard would scan the whole jar). */
-    static final List<String> ENGINE_YAML = List.of("classpath:lms-sync/lms-sync-errors.camel.yaml",
-            "classpath:lms-sync/lms-sync-resource.camel.yaml", "classpath:lms-sync/lms-sync-schedule.camel.yaml");
 
     private final Map<String, String> given;
     private final DataSource dataSource;
@@ -220,7 +210,7 @@ public final class LmsSync implements RoutesBuilder {
         Redactor redactor = new Redactor();
         registry.all().stream().filter(l -> l.config().enabled()).forEach(l -> l.adapter().secrets().forEach(redactor::add));
         settings.find("lms.db.password").ifPresent(redactor::add);
-        Map<String, List<String>> selected = selectedResources(settings, registry);
+        Map<String, List<String>> selected = ResourceSelection.from(settings, registry);
         // the YAML's {{lms.*}} placeholders resolve from these settings; the host's own keys stay its own
         context.getPropertiesComponent().addPropertiesSource(new LmsProperties(settings));
 
@@ -258,14 +248,10 @@ public final class LmsSync implements RoutesBuilder {
             context.getRegistry().bind(BEAN_PREFIX + "Pool-" + lms.name(), context.getExecutorServiceManager()
                     .newFixedThreadPool(this, "lms-sync-" + lms.name(), lms.config().concurrency()));
         }
-        context.addComponent(HTTP_COMPONENT, httpComponent(config));
+        context.addComponent(HTTP_COMPONENT, LmsHttpComponent.create(config.timeoutSeconds()));
         context.addComponent(ScheduleComponent.NAME, ScheduleComponent.create(cluster, scheduled, db.dataSource(), context.getName()));
 
-        List<Resource> yaml = new ArrayList<>();
-        for (String r : ENGINE_YAML) {
-            yaml.add(resource(context, r));
-        }
-        yaml.addAll(routeFiles(context, config));
+        List<Resource> yaml = RouteFiles.resolve(context, config.routesDir(), active);
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         model.addModelLifecycleStrategy(ResourceCatalog.derivedRouteIds(context));
         PluginHelper.getRoutesLoader(context).loadRoutes(yaml);
@@ -284,7 +270,7 @@ public final class LmsSync implements RoutesBuilder {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("routes", e.getMessage());
         }
-        checkResources(catalog, active, selected, config);
+        ResourceSelection.check(catalog, active, selected, config);
         context.getManagementStrategy().addEventNotifier(new StopOnContextStop());
     }
 
@@ -424,93 +410,6 @@ public final class LmsSync implements RoutesBuilder {
             out.put(lms, Schedules.interval(registry.get(lms).config().schedule(), now));
         }
         return out;
-    }
-
-    /** The largest reply read straight into memory (pages are parsed whole in any case). */
-    private static final int MAX_BUFFERED_REPLY_BYTES = 64 * 1024 * 1024;
-
-    private static HttpComponent httpComponent(EngineConfig config) {
-        HttpComponent http = new HttpComponent();
-        // Camel's redelivery owns retries; the client's own retry would hide 429s and wait uncapped.
-        http.setAutomaticRetriesDisabled(true);
-        long timeout = TimeUnit.SECONDS.toMillis(config.timeoutSeconds());
-        http.setConnectTimeout(timeout);
-        http.setConnectionRequestTimeout(timeout);
-        http.setResponseTimeout(timeout);
-        http.setSoTimeout(timeout);
-        http.setCookieManagementDisabled(true);
-        // A reply that says its length (up to this size) is read into one byte array, which the
-        // page reader parses as it is; above it, or without a length, Camel caches the stream first
-        // (one more copy of every page, and a stream cache per exchange).
-        http.setResponsePayloadStreamingThreshold(MAX_BUFFERED_REPLY_BYTES);
-        return http;
-    }
-
-    /** The active LMSs' route files: from {@code lms.routes-dir} when it is a folder, else the packaged ones. */
-    private List<Resource> routeFiles(CamelContext context, EngineConfig config) throws Exception {
-        List<Resource> out = new ArrayList<>();
-        String dir = config.routesDir();
-        if (!dir.isBlank() && Files.isDirectory(Path.of(dir))) {
-            try (var files = Files.list(Path.of(dir))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    out.add(resource(context, "file:" + f.toAbsolutePath()));
-                }
-            }
-            return out;
-        }
-        for (String lms : active) {
-            out.add(resource(context, "classpath:routes/" + routesFile(lms)));
-        }
-        return out;
-    }
-
-    /** The packaged routes file of a connector: {@code <lms>.yaml}, or the name its adapter gives. */
-    private static String routesFile(String lms) {
-        for (LmsAdapter a : ServiceLoader.load(LmsAdapter.class, LmsSync.class.getClassLoader())) {
-            if (a.name().equals(lms)) {
-                return a.routesFile();
-            }
-        }
-        return lms + ".yaml";
-    }
-
-    private static Resource resource(CamelContext context, String uri) {
-        Resource r = PluginHelper.getResourceLoader(context).resolveResource(uri);
-        if (r == null || !r.exists()) {
-            throw new ConfigException("routes", "cannot find " + uri);
-        }
-        return r;
-    }
-
-    private static Map<String, List<String>> selectedResources(Settings settings, LmsRegistry registry) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (LmsRegistry.Lms l : registry.all()) {
-            settings.find("lms." + l.name() + ".resources")
-                    .ifPresent(v -> out.put(l.name(), List.of(v.split("\\s*,\\s*"))));
-        }
-        return out;
-    }
-
-    private static void checkResources(ResourceCatalog catalog, List<String> active, Map<String, List<String>> selected,
-                                       EngineConfig config) {
-        for (String lms : active) {
-            List<String> known = catalog.inOrder(lms).stream().map(ResourceDefinition::name).toList();
-            if (known.isEmpty()) {
-                throw new ConfigException("lms." + lms + ".enabled", "no resources of " + lms + " are declared in the routes");
-            }
-            for (String name : selected.getOrDefault(lms, List.of())) {
-                if (!known.contains(name)) {
-                    throw new ConfigException("lms." + lms + ".resources", "unknown resource '" + name + "' (known: "
-                            + String.join(", ", known) + ")");
-                }
-            }
-            for (ResourceDefinition d : catalog.inOrder(lms)) {
-                List<String> only = selected.get(lms);
-                if ((only == null || only.contains(d.name())) && d.strategy() == Strategy.BY_DATE && config.schoolYearStart().isEmpty()) {
-                    throw new ConfigException("lms.school-year-start", "is required for the date-fetched resource " + d.key());
-                }
-            }
-        }
     }
 
     private static void readInto(Map<String, String> into, InputStream in, String what) {

@@ -28,7 +28,7 @@ class PackagedRoutesTest {
                 .filter(a -> !a.name().equals("testlms")).map(LmsAdapter::routesFile).collect(Collectors.toSet());
         assertEquals(yaml(Path.of("routes")), connectors, "a file in routes/ must be a connector's routesFile()");
         assertEquals(yaml(Path.of("src/main/resources/lms-sync")),
-                LmsSync.ENGINE_YAML.stream().map(u -> u.substring(u.lastIndexOf('/') + 1)).collect(Collectors.toSet()));
+                RouteFiles.ENGINE_YAML.stream().map(u -> u.substring(u.lastIndexOf('/') + 1)).collect(Collectors.toSet()));
     }
 
     @Test
