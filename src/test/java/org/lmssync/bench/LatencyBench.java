@@ -111,7 +111,7 @@ final class LatencyBench {
                 c.remove("lms.google.requests-per-second");
                 c.put("lms.school-year-start", schoolYearStart().toString());
                 Run run = measure("google", sim.requestLog(), c, db, concurrency,
-                        requests -> 0.0, e -> e.status() == 429, () -> null);
+                        requests -> 0.0, () -> sim.requestLog().count(e -> e.status() == 429), () -> null);
                 record("google", ms, concurrency, run, "");
                 SyncDb.delete(db);
             }
@@ -129,13 +129,11 @@ final class LatencyBench {
                 Map<String, String> c = ProductConfig.canvas(sim, db, 0);
                 c.remove("lms.canvas.requests-per-second");
                 sim.resetThrottle();
-                long throttledBefore = sim.throttledCount();
                 Run run = measure("canvas", sim.requestLog(), c, db, concurrency,
                         requests -> bucket.seconds(requests, sim.chargedCost() / Math.max(1, requests), fixed),
-                        e -> false, () -> String.format(Locale.ROOT,
+                        sim::throttledCount, () -> String.format(Locale.ROOT,
                                 "%.0f units of cost, reserve %.0f held %d ms per request, mark %.0f, %.0f units/s",
                                 sim.chargedCost(), t.upFrontCost(), ms, t.highWaterMark(), t.outflowPerSecond()));
-                run = withThrottled(run, sim.throttledCount() - throttledBefore);
                 record("canvas", ms, concurrency, run, "");
                 SyncDb.delete(db);
             }
@@ -164,7 +162,7 @@ final class LatencyBench {
                     c.remove("lms.schoology.requests-per-second");
                 }
                 Run run = measure("schoology", sim.requestLog(), c, db, concurrency,
-                        requests -> 0.0, e -> e.status() == 429, () -> null);
+                        requests -> 0.0, () -> sim.requestLog().count(e -> e.status() == 429), () -> null);
                 Map<String, Long> rows = schoologyRows(db);
                 boolean lost = !rows.equals(truth);
                 String counts = "tables " + rows + (lost ? " but the simulator holds " + truth : " = the simulator's");
@@ -202,11 +200,6 @@ final class LatencyBench {
         return lost;
     }
 
-    private static Run withThrottled(Run r, long throttled) {
-        return new Run(r.seconds(), r.process(), r.requests(), r.rps(), r.budgetFloor(), r.bucketFloor(), r.bucket(),
-                throttled, r.appThrottled(), r.rows());
-    }
-
     private Path db(String lms) {
         return work.resolve("latency-" + lms + "-" + ++dbs + ".db");
     }
@@ -222,7 +215,7 @@ final class LatencyBench {
     }
 
     private Run measure(String lms, RequestLog log, Map<String, String> config, Path db, Integer concurrency,
-                        Floor bucketFloor, java.util.function.Predicate<RequestLog.Entry> throttledReply, Text bucket)
+                        Floor bucketFloor, java.util.function.LongSupplier throttledReplies, Text bucket)
             throws Exception {
         if (concurrency != null) {
             config.put("lms." + lms + ".concurrency", Integer.toString(concurrency));
@@ -231,11 +224,13 @@ final class LatencyBench {
                 ? Integer.parseInt(config.get("lms." + lms + ".requests-per-second"))
                 : Integer.parseInt(defaults(lms).getProperty("lms." + lms + ".requests-per-second").trim());
         log.clear();
+        // as the simulator counts them (Canvas's 403s come from its throttle, not the request log)
+        long throttledBefore = throttledReplies.getAsLong();
         JarRun proc = BenchLms.require(jar.once(config, "--lms", lms));
         SyncDb.LastRun run = SyncDb.lastRun(db);
         long requests = log.size();
         Run r = new Run(run.seconds(), proc.seconds(), requests, rps, (double) requests / rps, bucketFloor.seconds(requests),
-                bucket.get(), log.count(throttledReply::test), run.throttled(), Map.of());
+                bucket.get(), throttledReplies.getAsLong() - throttledBefore, run.throttled(), Map.of());
         System.out.printf(Locale.ROOT, "BENCH   latency %s%s: %.1f s (process %.1f s), %d requests, floor %.1f s"
                         + " (budget %.1f s%s), ratio %.2f, %d throttled (app counted %d)%n", lms,
                 concurrency == null ? "" : " concurrency=" + concurrency, r.seconds(), r.process(), requests, r.floor(),
