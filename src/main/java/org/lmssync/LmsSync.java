@@ -251,7 +251,7 @@ public final class LmsSync implements RoutesBuilder {
         context.addComponent(HTTP_COMPONENT, LmsHttpComponent.create(config.timeoutSeconds()));
         context.addComponent(ScheduleComponent.NAME, ScheduleComponent.create(cluster, scheduled, db.dataSource(), context.getName()));
 
-        List<Resource> yaml = RouteFiles.resolve(context, config.routesDir(), active);
+        List<Resource> yaml = RouteFiles.resolve(context, config.routesDir(), registry, active);
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         model.addModelLifecycleStrategy(ResourceCatalog.derivedRouteIds(context));
         PluginHelper.getRoutesLoader(context).loadRoutes(yaml);

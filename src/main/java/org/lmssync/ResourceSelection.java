@@ -32,18 +32,19 @@ final class ResourceSelection {
      */
     static void check(ResourceCatalog catalog, List<String> active, Map<String, List<String>> selected, EngineConfig config) {
         for (String lms : active) {
-            List<String> known = catalog.inOrder(lms).stream().map(ResourceDefinition::name).toList();
+            List<ResourceDefinition> declared = catalog.inOrder(lms);
+            List<String> known = declared.stream().map(ResourceDefinition::name).toList();
             if (known.isEmpty()) {
                 throw new ConfigException("lms." + lms + ".enabled", "no resources of " + lms + " are declared in the routes");
             }
-            for (String name : selected.getOrDefault(lms, List.of())) {
+            List<String> only = selected.get(lms);
+            for (String name : only == null ? List.<String>of() : only) {
                 if (!known.contains(name)) {
                     throw new ConfigException("lms." + lms + ".resources", "unknown resource '" + name + "' (known: "
                             + String.join(", ", known) + ")");
                 }
             }
-            for (ResourceDefinition d : catalog.inOrder(lms)) {
-                List<String> only = selected.get(lms);
+            for (ResourceDefinition d : declared) {
                 if ((only == null || only.contains(d.name())) && d.strategy() == Strategy.BY_DATE && config.schoolYearStart().isEmpty()) {
                     throw new ConfigException("lms.school-year-start", "is required for the date-fetched resource " + d.key());
                 }

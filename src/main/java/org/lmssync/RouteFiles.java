@@ -5,16 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.lmssync.config.ConfigException;
-import org.lmssync.engine.spi.LmsAdapter;
+import org.lmssync.engine.spi.LmsRegistry;
 
 /** The YAML lms-sync loads: the engine's own files, then the active LMSs' routes. */
 final class RouteFiles {
-    /** The route template and the shared error handling, named (a wildcard would scan the whole jar). */
+    /** The shared error handling and the resource and schedule templates, named (a wildcard would scan the whole jar). */
     static final List<String> ENGINE_YAML = List.of("classpath:lms-sync/lms-sync-errors.camel.yaml",
             "classpath:lms-sync/lms-sync-resource.camel.yaml", "classpath:lms-sync/lms-sync-schedule.camel.yaml");
 
@@ -23,9 +22,10 @@ final class RouteFiles {
 
     /**
      * The engine's files, then every {@code *.yaml} of {@code routesDir} when it is a folder (a user's
-     * edited copy of routes/), else the packaged routes file of each active LMS.
+     * edited copy of routes/), else the packaged routes file each active LMS's connector names.
      */
-    static List<Resource> resolve(CamelContext context, String routesDir, List<String> active) throws IOException {
+    static List<Resource> resolve(CamelContext context, String routesDir, LmsRegistry registry, List<String> active)
+            throws IOException {
         List<Resource> out = new ArrayList<>();
         for (String uri : ENGINE_YAML) {
             out.add(resource(context, uri));
@@ -39,19 +39,9 @@ final class RouteFiles {
             return out;
         }
         for (String lms : active) {
-            out.add(resource(context, "classpath:routes/" + packaged(lms)));
+            out.add(resource(context, "classpath:routes/" + registry.get(lms).adapter().routesFile()));
         }
         return out;
-    }
-
-    /** The packaged routes file of a connector: {@code <lms>.yaml}, or the name its adapter gives. */
-    private static String packaged(String lms) {
-        for (LmsAdapter a : ServiceLoader.load(LmsAdapter.class, LmsSync.class.getClassLoader())) {
-            if (a.name().equals(lms)) {
-                return a.routesFile();
-            }
-        }
-        return lms + ".yaml";
     }
 
     private static Resource resource(CamelContext context, String uri) {

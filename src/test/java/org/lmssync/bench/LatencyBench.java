@@ -111,7 +111,7 @@ final class LatencyBench {
                 c.remove("lms.google.requests-per-second");
                 c.put("lms.school-year-start", schoolYearStart().toString());
                 Run run = measure("google", sim.requestLog(), c, db, concurrency,
-                        requests -> 0.0, () -> sim.requestLog().count(e -> e.status() == 429), () -> null);
+                        requests -> 0.0, tooManyRequests(sim.requestLog()), () -> null);
                 record("google", ms, concurrency, run, "");
                 SyncDb.delete(db);
             }
@@ -162,7 +162,7 @@ final class LatencyBench {
                     c.remove("lms.schoology.requests-per-second");
                 }
                 Run run = measure("schoology", sim.requestLog(), c, db, concurrency,
-                        requests -> 0.0, () -> sim.requestLog().count(e -> e.status() == 429), () -> null);
+                        requests -> 0.0, tooManyRequests(sim.requestLog()), () -> null);
                 Map<String, Long> rows = schoologyRows(db);
                 boolean lost = !rows.equals(truth);
                 String counts = "tables " + rows + (lost ? " but the simulator holds " + truth : " = the simulator's");
@@ -198,6 +198,11 @@ final class LatencyBench {
             lost += Math.max(0, e.getValue() - rows.getOrDefault(e.getKey(), 0L));
         }
         return lost;
+    }
+
+    /** Google's and Schoology's throttled replies: the 429s in the simulator's request log. */
+    private static java.util.function.LongSupplier tooManyRequests(RequestLog log) {
+        return () -> log.count(e -> e.status() == 429);
     }
 
     private Path db(String lms) {
